@@ -1,0 +1,122 @@
+import { deepEqual } from './deep-equal';
+import { findUses, isKnownKind, kindOf, type GroupVersionKind, type RawUse } from './find-uses';
+import { featureState, type FeatureState } from './is-enabled';
+import * as messages from './messages';
+import type { GateConfig } from './parse-config';
+import type { ApiFeature } from './registry';
+import type { Stability } from './stability';
+
+export type Operation = 'CREATE' | 'UPDATE' | 'DELETE' | 'CONNECT';
+
+export interface EvaluateOptions {
+  config: GateConfig;
+  operation?: Operation | string;
+  oldObject?: unknown;
+  /** `status` (or any subresource) is never gated. */
+  subResource?: string;
+  /** The kind the request names; defaults to the object's apiVersion and kind. */
+  kind?: GroupVersionKind;
+}
+
+export type UseDecision = 'allowed' | 'rejected' | 'ratcheted';
+
+export interface FeatureUse {
+  feature: string;
+  title: string;
+  stability: Stability;
+  path: string;
+  decision: UseDecision;
+}
+
+export interface Violation {
+  path: string;
+  feature: string;
+  message: string;
+}
+
+export interface Evaluation {
+  allowed: boolean;
+  violations: Violation[];
+  warnings: string[];
+  uses: FeatureUse[];
+  /** Why the object was not evaluated at all, when it was not. */
+  skipped?: 'operation' | 'subresource' | 'unknown-kind';
+}
+
+function violationMessage(feature: ApiFeature, state: FeatureState, use: RawUse, config: GateConfig): string {
+  const { registry, level, ceiling } = config;
+  if (state.reason === 'disabled-by' && feature.disabledBy) {
+    return messages.forbiddenByListFlag(use.path, feature.disabledBy.flag, feature.disabledBy.contains);
+  }
+  const flagText = feature.flag
+    ? (feature.flagMessage ?? messages.ownFlagOffDefault(feature.flag)).replace('{value}', messages.describeValue(use.value))
+    : undefined;
+  const base = flagText ?? messages.apiFieldsRequired(use.check.title, feature.stability, level, registry.apiFieldsKey);
+  if (state.reason === 'ceiling') return base + messages.ceilingHint(ceiling, feature.stability);
+  if (state.reason === 'level' && feature.flag) return base + messages.ownFlagOrLevelHint(feature.flag, registry.apiFieldsKey);
+  return base;
+}
+
+const skip = (reason: Evaluation['skipped']): Evaluation => ({ allowed: true, violations: [], warnings: [], uses: [], skipped: reason });
+
+/**
+ * Admission of one object under a config (DESIGN.md "Semantics"): uses of features that are off
+ * are violations, except on UPDATE where the old object had the same use at the same path with
+ * the same value (ratcheting); uses of alpha and beta features that are on are warned about.
+ */
+export function evaluate(object: unknown, options: EvaluateOptions): Evaluation {
+  const { config } = options;
+  const operation = options.operation ?? 'CREATE';
+  if (operation === 'DELETE' || operation === 'CONNECT') return skip('operation');
+  if (options.subResource) return skip('subresource');
+  const gvk = options.kind ?? kindOf(object);
+  if (!gvk || !isKnownKind(config.registry, gvk)) return skip('unknown-kind');
+
+  const states = new Map<ApiFeature, FeatureState>();
+  const stateOf = (feature: ApiFeature): FeatureState => {
+    let state = states.get(feature);
+    if (!state) {
+      state = featureState(feature, config);
+      states.set(feature, state);
+    }
+    return state;
+  };
+
+  let oldUses: Map<string, unknown[]> | undefined;
+  const hadBefore = (use: RawUse): boolean => {
+    if (operation !== 'UPDATE' || options.oldObject === undefined || options.oldObject === null) return false;
+    if (!oldUses) {
+      oldUses = new Map();
+      for (const old of findUses(config.registry, options.oldObject, gvk)) {
+        const key = `${old.check.feature.name}\u0000${old.path}`;
+        const values = oldUses.get(key) ?? [];
+        values.push(old.value);
+        oldUses.set(key, values);
+      }
+    }
+    const before = oldUses.get(`${use.check.feature.name}\u0000${use.path}`);
+    return before !== undefined && before.some((value) => deepEqual(value, use.value));
+  };
+
+  const violations: Violation[] = [];
+  const warnings = new Set<string>();
+  const uses: FeatureUse[] = [];
+  for (const use of findUses(config.registry, object, gvk)) {
+    const { feature, title } = use.check;
+    const state = stateOf(feature);
+    let decision: UseDecision = 'allowed';
+    if (!state.enabled) {
+      if (hadBefore(use)) {
+        decision = 'ratcheted';
+        warnings.add(messages.clipWarning(messages.ratchetWarning(use.path, feature.name, feature.stability)));
+      } else {
+        decision = 'rejected';
+        violations.push({ path: use.path, feature: feature.name, message: violationMessage(feature, state, use, config) });
+      }
+    } else if (feature.stability !== 'stable') {
+      warnings.add(messages.clipWarning(messages.useWarning(use.path, feature.name, feature.stability)));
+    }
+    uses.push({ feature: feature.name, title, stability: feature.stability, path: use.path, decision });
+  }
+  return { allowed: violations.length === 0, violations, warnings: [...warnings], uses };
+}

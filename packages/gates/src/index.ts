@@ -1,0 +1,12 @@
+export * from './stability';
+export * from './registry';
+export * from './messages';
+export { didYouMean, editDistance } from './did-you-mean';
+export * from './parse-config';
+export * from './is-enabled';
+export { findUses, kindOf, isKnownKind, type GroupVersionKind, type RawUse } from './find-uses';
+export { compileRegistry, kindKey } from './compile';
+export * from './evaluate';
+export * from './requirements';
+export * from './type-paths';
+export * from './bundle-ceiling';

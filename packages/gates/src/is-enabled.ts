@@ -1,0 +1,39 @@
+import type { GateConfig } from './parse-config';
+import type { ApiFeature } from './registry';
+import { levelAdmits } from './stability';
+
+export type FeatureStateReason =
+  /** The bundle's ceiling is more stable than the feature. */
+  | 'ceiling'
+  /** A list flag names this stable feature as disabled. */
+  | 'disabled-by'
+  /** The feature's own flag was set explicitly and decides. */
+  | 'own-flag'
+  /** `enable-api-fields` decides by stability. */
+  | 'level';
+
+export interface FeatureState {
+  enabled: boolean;
+  reason: FeatureStateReason;
+}
+
+/**
+ * Is a feature on? The ceiling first; then a list flag that forbids it; then its own flag when set
+ * explicitly (Kubernetes' AllAlpha rule: one alpha feature on under `stable`, or one off under
+ * `alpha`); otherwise `enable-api-fields` by stability.
+ */
+export function featureState(feature: ApiFeature, config: GateConfig): FeatureState {
+  if (!levelAdmits(config.ceiling, feature.stability)) return { enabled: false, reason: 'ceiling' };
+  if (feature.disabledBy) {
+    const items = config.values.get(feature.disabledBy.flag)?.value;
+    if (Array.isArray(items) && items.includes(feature.disabledBy.contains)) return { enabled: false, reason: 'disabled-by' };
+  }
+  if (feature.flag && config.explicit.has(feature.flag)) {
+    return { enabled: config.values.get(feature.flag)?.value === true, reason: 'own-flag' };
+  }
+  return { enabled: levelAdmits(config.level, feature.stability), reason: 'level' };
+}
+
+export function isFeatureEnabled(feature: ApiFeature, config: GateConfig): boolean {
+  return featureState(feature, config).enabled;
+}

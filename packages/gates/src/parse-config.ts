@@ -1,0 +1,254 @@
+import { didYouMean } from './did-you-mean';
+import * as messages from './messages';
+import { knownKeys, type BehaviorFlag, type FlagScalar, type FlagValue, type Registry } from './registry';
+import { compareStability, isStability, levelAdmits, moreStable, STABILITIES, type Stability } from './stability';
+
+export type ValueSource = 'default' | 'configmap' | 'implied';
+
+export interface EffectiveValue {
+  value: FlagValue;
+  source: ValueSource;
+}
+
+/** A parsed, valid configuration: what every decision is made from. Immutable by contract. */
+export interface GateConfig {
+  readonly registry: Registry;
+  /** The bundle's compiled-in ceiling: nothing less stable can be on. */
+  readonly ceiling: Stability;
+  readonly level: Stability;
+  readonly levelSource: 'default' | 'configmap';
+  /** Every behaviour flag and own flag, with its effective value and where it came from. */
+  readonly values: ReadonlyMap<string, EffectiveValue>;
+  /** Keys the ConfigMap set (aliases resolved to their target). */
+  readonly explicit: ReadonlySet<string>;
+}
+
+export interface ConfigIssue {
+  key: string;
+  message: string;
+}
+
+export interface ParseResult {
+  /** Present only when there are no errors: a config with errors never replaces a good one. */
+  config?: GateConfig;
+  errors: ConfigIssue[];
+  warnings: ConfigIssue[];
+}
+
+export interface ParseOptions {
+  /** The bundle's ceiling; `alpha` (no limit) when omitted. */
+  ceiling?: Stability;
+}
+
+const TRUE_SPELLINGS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const FALSE_SPELLINGS = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
+const BOOL_WANT = 'a boolean (true, false, or another spelling Go\'s strconv.ParseBool takes: 1 t T TRUE True, 0 f F FALSE False)';
+
+/** Go's `strconv.ParseBool`, which Tekton uses, so real ConfigMaps load. */
+export function parseBool(raw: string): boolean | undefined {
+  if (TRUE_SPELLINGS.has(raw)) return true;
+  if (FALSE_SPELLINGS.has(raw)) return false;
+  return undefined;
+}
+
+function quoteAll(values: readonly string[]): string[] {
+  return values.map((value) => JSON.stringify(value));
+}
+
+/** ConfigMap data is strings; a plain YAML map may hold booleans and numbers, taken as their text. */
+function rawText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean' || typeof value === 'number') return String(value);
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join(',');
+  return undefined;
+}
+
+type Parsed = { ok: true; value: FlagValue } | { ok: false; message: string };
+
+export function parseFlagValue(flag: BehaviorFlag, raw: string): Parsed {
+  switch (flag.type) {
+    case 'bool': {
+      const value = parseBool(raw);
+      return value === undefined ? { ok: false, message: messages.badValue(flag.key, raw, BOOL_WANT) } : { ok: true, value };
+    }
+    case 'enum': {
+      const value = raw.toLowerCase();
+      const values = flag.values ?? [];
+      return values.includes(value)
+        ? { ok: true, value }
+        : { ok: false, message: messages.badValue(flag.key, raw, `one of ${messages.listWords(quoteAll(values))}`) };
+    }
+    case 'int': {
+      const bounds = `an integer${flag.min !== undefined ? ` ≥ ${flag.min}` : ''}${flag.max !== undefined ? ` ≤ ${flag.max}` : ''}`;
+      if (!/^[+-]?\d+$/.test(raw)) return { ok: false, message: messages.badValue(flag.key, raw, bounds) };
+      const value = Number(raw);
+      const inBounds = (flag.min === undefined || value >= flag.min) && (flag.max === undefined || value <= flag.max);
+      return inBounds ? { ok: true, value } : { ok: false, message: messages.badValue(flag.key, raw, bounds) };
+    }
+    case 'list': {
+      const items = raw === '' ? [] : raw.split(',');
+      const allowed = flag.values;
+      const bad = allowed ? items.filter((item) => !allowed.includes(item)) : [];
+      if (bad.length === 0) return { ok: true, value: items };
+      const spaces = bad.some((item) => allowed?.includes(item.trim())) ? ' without spaces' : '';
+      return {
+        ok: false,
+        message: messages.badValue(flag.key, raw, `a comma-separated list${spaces} of ${messages.listWords(quoteAll(allowed ?? []), 'and')}`),
+      };
+    }
+    case 'string':
+      return { ok: true, value: raw };
+  }
+}
+
+/** The maturity a value of a flag asks for: its default is always allowed. */
+export function settingStability(flag: BehaviorFlag, value: FlagValue): Stability {
+  if (sameValue(value, flag.default)) return 'stable';
+  return flag.valueStability?.[formatValue(value)] ?? 'stable';
+}
+
+export function sameValue(a: FlagValue, b: FlagValue): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => item === b[i]);
+  }
+  return a === b;
+}
+
+function isPlainMap(data: unknown): data is Record<string, unknown> {
+  return typeof data === 'object' && data !== null && !Array.isArray(data);
+}
+
+/**
+ * Strict parsing of a feature-flags ConfigMap's `data`: unknown keys and bad values are errors,
+ * removed keys are warnings, and nothing is guessed. All-or-nothing, like Kubernetes' `Set`.
+ */
+export function parseConfig(registry: Registry, data: unknown, options: ParseOptions = {}): ParseResult {
+  const ceiling = options.ceiling ?? 'alpha';
+  const errors: ConfigIssue[] = [];
+  const warnings: ConfigIssue[] = [];
+  if (data === null || data === undefined) data = {};
+  if (!isPlainMap(data)) {
+    return { errors: [{ key: '', message: 'the config must be a map of keys to string values (a ConfigMap\'s data)' }], warnings };
+  }
+
+  const raw = new Map<string, string>();
+  const candidates = knownKeys(registry);
+  for (const key of Object.keys(data)) {
+    const text = rawText(data[key]);
+    const alias = registry.aliases.find((entry) => entry.key === key);
+    const tombstone = registry.tombstones.find((entry) => entry.key === key);
+    if (tombstone) {
+      warnings.push({ key, message: messages.tombstoneWarning(key, tombstone.removedIn, tombstone.note) });
+      continue;
+    }
+    if (!candidates.includes(key)) {
+      errors.push({ key, message: messages.unknownKey(key, didYouMean(key, candidates)) });
+      continue;
+    }
+    if (text === undefined) {
+      errors.push({ key, message: messages.badValue(key, data[key] === null ? '' : typeof data[key], 'a string value') });
+      continue;
+    }
+    if (alias) {
+      if (Object.prototype.hasOwnProperty.call(data, alias.target)) {
+        warnings.push({ key, message: messages.aliasShadowed(key, alias.target) });
+      } else {
+        warnings.push({ key, message: messages.aliasWarning(key, alias.target, alias.note) });
+        raw.set(alias.target, text);
+      }
+      continue;
+    }
+    raw.set(key, text);
+  }
+
+  let level = moreStable(registry.defaultLevel, ceiling);
+  let levelSource: GateConfig['levelSource'] = 'default';
+  const levelText = raw.get(registry.apiFieldsKey);
+  if (levelText !== undefined) {
+    const wanted = levelText.toLowerCase();
+    if (!isStability(wanted)) {
+      errors.push({
+        key: registry.apiFieldsKey,
+        message: messages.badValue(registry.apiFieldsKey, levelText, `one of ${messages.listWords(quoteAll([...STABILITIES].reverse()))}`),
+      });
+    } else if (compareStability(wanted, ceiling) < 0) {
+      errors.push({ key: registry.apiFieldsKey, message: messages.levelAboveCeiling(registry.apiFieldsKey, wanted, ceiling) });
+    } else {
+      level = wanted;
+      levelSource = 'configmap';
+    }
+  }
+
+  const values = new Map<string, EffectiveValue>();
+  for (const flag of registry.flags) {
+    const text = raw.get(flag.key);
+    const feature = flag.feature ? registry.features.find((entry) => entry.name === flag.feature) : undefined;
+    if (text === undefined) {
+      values.set(flag.key, defaultValue(flag, level, ceiling, feature?.stability));
+      continue;
+    }
+    const parsed = parseFlagValue(flag, text);
+    if (!parsed.ok) {
+      errors.push({ key: flag.key, message: parsed.message });
+      continue;
+    }
+    const asks = feature ? (parsed.value === true ? feature.stability : 'stable') : settingStability(flag, parsed.value);
+    if (compareStability(asks, ceiling) < 0) {
+      errors.push({ key: flag.key, message: messages.flagAboveCeiling(flag.key, asks, ceiling) });
+      continue;
+    }
+    if (flag.deprecated) warnings.push({ key: flag.key, message: messages.deprecatedKey(flag.key, flag.deprecated.message) });
+    const deprecated = flag.deprecatedValues?.find((entry) => sameValue(entry.value, parsed.value));
+    if (deprecated) warnings.push({ key: flag.key, message: messages.deprecatedValue(flag.key, parsed.value, deprecated.message) });
+    if (flag.impliedBy && levelAdmits(level, flag.impliedBy) && parsed.value === false) {
+      warnings.push({ key: flag.key, message: messages.impliedOverride(flag.key, registry.apiFieldsKey, level) });
+      values.set(flag.key, { value: true, source: 'implied' });
+      continue;
+    }
+    values.set(flag.key, { value: parsed.value, source: 'configmap' });
+  }
+
+  if (errors.length > 0) return { errors, warnings };
+  const config: GateConfig = Object.freeze({
+    registry,
+    ceiling,
+    level,
+    levelSource,
+    values,
+    explicit: new Set(raw.keys()),
+  });
+  return { config, errors, warnings };
+}
+
+function defaultValue(flag: BehaviorFlag, level: Stability, ceiling: Stability, featureStability?: Stability): EffectiveValue {
+  if (flag.impliedBy && levelAdmits(level, flag.impliedBy)) return { value: true, source: 'implied' };
+  if (featureStability) {
+    const on = levelAdmits(level, featureStability) && levelAdmits(ceiling, featureStability);
+    return on ? { value: true, source: 'implied' } : { value: flag.default, source: 'default' };
+  }
+  return { value: flag.default, source: 'default' };
+}
+
+/** The configuration of an empty ConfigMap: every default, the level lowered to the ceiling. */
+export function defaultConfig(registry: Registry, options: ParseOptions = {}): GateConfig {
+  const result = parseConfig(registry, {}, options);
+  if (!result.config) throw new Error(`the registry's defaults do not parse: ${result.errors.map((e) => e.message).join('; ')}`);
+  return result.config;
+}
+
+/** A config with some keys overridden on top of another's ConfigMap keys (the CLI's --set). */
+export function configData(config: GateConfig): Record<string, string> {
+  const data: Record<string, string> = {};
+  if (config.levelSource === 'configmap') data[config.registry.apiFieldsKey] = config.level;
+  for (const key of config.explicit) {
+    const effective = config.values.get(key);
+    if (effective && effective.source === 'configmap') data[key] = formatValue(effective.value);
+  }
+  return data;
+}
+
+export function formatValue(value: FlagValue): string {
+  return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+export type { FlagScalar };

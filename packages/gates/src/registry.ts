@@ -1,0 +1,146 @@
+import type { Stability } from './stability';
+
+/** How a value found at a path counts as a use of a feature. */
+export type Matcher =
+  /** Any value but null or absent (`debug: {}` and `params: []` count, as Go's non-nil does). */
+  | { kind: 'present' }
+  /** A non-empty string, array or object; with `anyOf`, one of those child fields is non-empty. */
+  | { kind: 'nonEmpty'; anyOf?: readonly string[] }
+  /** Equals one of these values. */
+  | { kind: 'oneOf'; values: readonly (string | number | boolean)[] }
+  /** A string (or any string inside an array or object's values) matches the pattern. */
+  | { kind: 'pattern'; pattern: string; flags?: string };
+
+/**
+ * A use of a feature: a path relative to a node of the type graph, plus a condition.
+ * Paths are dot-separated field names; `name[]` steps into every element of an array.
+ */
+export interface FieldUse {
+  type: string;
+  path: string;
+  match: Matcher;
+  /** The name Tekton's message uses for this use when it differs from the feature's title. */
+  title?: string;
+}
+
+export interface HistoryEntry {
+  release: string;
+  /** ISO date of the release, when known; the compatibility policy counts from it. */
+  date?: string;
+  event: 'introduced' | 'promoted' | 'demoted' | 'deprecated' | 'default-changed' | 'removed' | 'renamed';
+  stability?: Stability;
+  default?: FlagScalar;
+  note?: string;
+}
+
+/** A named set of field uses inside CRDs, with a maturity. */
+export interface ApiFeature {
+  name: string;
+  /** Tekton's own name for it in error messages (`matrix`, `OnError`, `step workspaces`). */
+  title: string;
+  stability: Stability;
+  description: string;
+  /** A boolean key of its own that, when set explicitly, decides whether the feature is on. */
+  flag?: string;
+  /** Tekton's wording when the feature's own flag keeps it off; `{value}` is the offending value. */
+  flagMessage?: string;
+  /** A stable feature that a list flag can forbid (Tekton's `disable-inline-spec`). */
+  disabledBy?: { flag: string; contains: string };
+  uses: readonly FieldUse[];
+  history: readonly HistoryEntry[];
+  docs?: string;
+}
+
+export type FlagScalar = string | number | boolean;
+export type FlagValue = FlagScalar | readonly string[];
+export type FlagType = 'bool' | 'enum' | 'int' | 'string' | 'list';
+
+/** One key of the feature-flags ConfigMap that switches behaviour rather than API fields. */
+export interface BehaviorFlag {
+  key: string;
+  type: FlagType;
+  default: FlagValue;
+  /** Allowed values of an enum, or allowed items of a list. */
+  values?: readonly string[];
+  /** Inclusive bounds of an int. */
+  min?: number;
+  max?: number;
+  stability: Stability;
+  description: string;
+  history: readonly HistoryEntry[];
+  /** The whole key is deprecated: setting it warns. */
+  deprecated?: { since: string; message: string };
+  /** Values that still work but warn once when in use. */
+  deprecatedValues?: readonly { value: FlagScalar; message: string }[];
+  /**
+   * The maturity a non-default value asks for (`"true"` for a bool flag, an enum value). Values
+   * not listed, and the default, are stable: the bundle ceiling refuses the rest.
+   */
+  valueStability?: Readonly<Record<string, Stability>>;
+  /** Legacy flags that `enable-api-fields` at this level forces on. */
+  impliedBy?: Stability;
+  /** The API feature this key is the own flag of, if any. */
+  feature?: string;
+}
+
+/** A key that shipped once and was removed: old ConfigMaps keep loading, with a warning. */
+export interface Tombstone {
+  key: string;
+  firstShipped?: string;
+  lastShipped: string;
+  removedIn: string;
+  note: string;
+  replacedBy?: string;
+}
+
+/** A key that shipped misspelt: its value applies to the real key, with a warning. */
+export interface Alias {
+  key: string;
+  target: string;
+  note: string;
+}
+
+/** Edges of the type graph: field (with `[]` for arrays) → type name. */
+export type TypeNode = Readonly<Record<string, string>>;
+
+export interface RootKind {
+  group: string;
+  version: string;
+  kind: string;
+  /** The type node for the whole object. */
+  type: string;
+  stability: Stability;
+}
+
+export interface Registry {
+  name: string;
+  /** The key whose value is the level of gated API fields. */
+  apiFieldsKey: string;
+  defaultLevel: Stability;
+  apiFieldsDescription: string;
+  apiFieldsHistory: readonly HistoryEntry[];
+  kinds: readonly RootKind[];
+  types: Readonly<Record<string, TypeNode>>;
+  features: readonly ApiFeature[];
+  flags: readonly BehaviorFlag[];
+  tombstones: readonly Tombstone[];
+  aliases: readonly Alias[];
+}
+
+export function findFeature(registry: Registry, name: string): ApiFeature | undefined {
+  return registry.features.find((feature) => feature.name === name);
+}
+
+export function findFlag(registry: Registry, key: string): BehaviorFlag | undefined {
+  return registry.flags.find((flag) => flag.key === key);
+}
+
+/** Every key a ConfigMap may hold: the level, flags, tombstones and aliases. */
+export function knownKeys(registry: Registry): string[] {
+  return [
+    registry.apiFieldsKey,
+    ...registry.flags.map((flag) => flag.key),
+    ...registry.tombstones.map((tombstone) => tombstone.key),
+    ...registry.aliases.map((alias) => alias.key),
+  ];
+}

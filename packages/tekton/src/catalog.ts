@@ -1,0 +1,25 @@
+import type { Registry } from '@featuregates/gates';
+import { FEATURES } from './features';
+import { FLAGS } from './flags';
+import { at } from './releases';
+import { ALIASES, TOMBSTONES } from './tombstones';
+import { KINDS, TYPES } from './types';
+
+/** Tekton Pipelines' feature gates as data for the gate model. */
+export const tektonCatalog: Registry = {
+  name: 'tekton-pipelines',
+  apiFieldsKey: 'enable-api-fields',
+  defaultLevel: 'beta',
+  apiFieldsDescription:
+    'The lowest stability whose gated API fields are on: "stable" none, "beta" beta fields, "alpha" alpha and beta fields. Gates fields inside CRDs, never CRDs themselves.',
+  apiFieldsHistory: [
+    at('v0.24.0', 'introduced', { default: 'stable' }),
+    at('v0.49.0', 'default-changed', { default: 'beta', note: 'tektoncd/pipeline#6732' }),
+  ],
+  kinds: KINDS,
+  types: TYPES,
+  features: FEATURES,
+  flags: FLAGS,
+  tombstones: TOMBSTONES,
+  aliases: ALIASES,
+};
