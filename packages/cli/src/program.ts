@@ -51,6 +51,8 @@ export function createProgram(registry: Registry, io: Io, setExitCode: (code: nu
     .argument('<name>', 'a feature name (matrix), a flag key (coschedule), or a removed key')
     .action((name: string) => setExitCode(explain(registry, name, io)));
 
+  // Commands of other packages register here, one line each: register<Verb>(program, registry, io, setExitCode).
+
   return program;
 }
 

@@ -10,3 +10,4 @@ export * from './evaluate';
 export * from './requirements';
 export * from './type-paths';
 export * from './bundle-ceiling';
+export * from './config-source';
