@@ -113,7 +113,7 @@ export function evaluate(object: unknown, options: EvaluateOptions): Evaluation 
         decision = 'rejected';
         violations.push({ path: use.path, feature: feature.name, message: violationMessage(feature, state, use, config) });
       }
-    } else if (feature.stability !== 'stable') {
+    } else if ((typeof __FEATUREGATES_CEILING__ === 'undefined' || __FEATUREGATES_CEILING__ !== 'stable') && feature.stability !== 'stable') {
       warnings.add(messages.clipWarning(messages.useWarning(use.path, feature.name, feature.stability)));
     }
     uses.push({ feature: feature.name, title, stability: feature.stability, path: use.path, decision });

@@ -1,5 +1,6 @@
 import type { GateConfig } from './parse-config';
 import type { ApiFeature } from './registry';
+import { optInState } from './opt-in';
 import { levelAdmits } from './stability';
 
 export type FeatureStateReason =
@@ -28,10 +29,10 @@ export function featureState(feature: ApiFeature, config: GateConfig): FeatureSt
     const items = config.values.get(feature.disabledBy.flag)?.value;
     if (Array.isArray(items) && items.includes(feature.disabledBy.contains)) return { enabled: false, reason: 'disabled-by' };
   }
-  if (feature.flag && config.explicit.has(feature.flag)) {
-    return { enabled: config.values.get(feature.flag)?.value === true, reason: 'own-flag' };
-  }
-  return { enabled: levelAdmits(config.level, feature.stability), reason: 'level' };
+  if (feature.stability === 'stable') return { enabled: true, reason: 'level' };
+  // Only builds that can turn on beta or alpha features carry the rules that decide them.
+  if (typeof __FEATUREGATES_CEILING__ === 'undefined' || __FEATUREGATES_CEILING__ !== 'stable') return optInState(feature, config);
+  return { enabled: false, reason: 'ceiling' };
 }
 
 export function isFeatureEnabled(feature: ApiFeature, config: GateConfig): boolean {

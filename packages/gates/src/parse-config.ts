@@ -1,7 +1,9 @@
 import { didYouMean } from './did-you-mean';
 import * as messages from './messages';
 import { knownKeys, type BehaviorFlag, type FlagScalar, type FlagValue, type Registry } from './registry';
-import { compareStability, isStability, levelAdmits, moreStable, STABILITIES, type Stability } from './stability';
+import { BUILD_CEILING } from './bundle-ceiling';
+import { forcedByLevel, impliedDefault } from './opt-in';
+import { compareStability, isStability, moreStable, STABILITIES, type Stability } from './stability';
 
 export type ValueSource = 'default' | 'configmap' | 'implied';
 
@@ -36,7 +38,7 @@ export interface ParseResult {
 }
 
 export interface ParseOptions {
-  /** The bundle's ceiling; `alpha` (no limit) when omitted. */
+  /** The bundle's ceiling; this build's compiled-in ceiling when omitted, and never above it. */
   ceiling?: Stability;
 }
 
@@ -123,7 +125,7 @@ function isPlainMap(data: unknown): data is Record<string, unknown> {
  * removed keys are warnings, and nothing is guessed. All-or-nothing, like Kubernetes' `Set`.
  */
 export function parseConfig(registry: Registry, data: unknown, options: ParseOptions = {}): ParseResult {
-  const ceiling = options.ceiling ?? 'alpha';
+  const ceiling = moreStable(options.ceiling ?? BUILD_CEILING, BUILD_CEILING);
   const errors: ConfigIssue[] = [];
   const warnings: ConfigIssue[] = [];
   if (data === null || data === undefined) data = {};
@@ -200,7 +202,8 @@ export function parseConfig(registry: Registry, data: unknown, options: ParseOpt
     if (flag.deprecated) warnings.push({ key: flag.key, message: messages.deprecatedKey(flag.key, flag.deprecated.message) });
     const deprecated = flag.deprecatedValues?.find((entry) => sameValue(entry.value, parsed.value));
     if (deprecated) warnings.push({ key: flag.key, message: messages.deprecatedValue(flag.key, parsed.value, deprecated.message) });
-    if (flag.impliedBy && levelAdmits(level, flag.impliedBy) && parsed.value === false) {
+    const optInBuild = typeof __FEATUREGATES_CEILING__ === 'undefined' || __FEATUREGATES_CEILING__ !== 'stable';
+    if (optInBuild && forcedByLevel(flag, level, parsed.value)) {
       warnings.push({ key: flag.key, message: messages.impliedOverride(flag.key, registry.apiFieldsKey, level) });
       values.set(flag.key, { value: true, source: 'implied' });
       continue;
@@ -221,10 +224,9 @@ export function parseConfig(registry: Registry, data: unknown, options: ParseOpt
 }
 
 function defaultValue(flag: BehaviorFlag, level: Stability, ceiling: Stability, featureStability?: Stability): EffectiveValue {
-  if (flag.impliedBy && levelAdmits(level, flag.impliedBy)) return { value: true, source: 'implied' };
-  if (featureStability) {
-    const on = levelAdmits(level, featureStability) && levelAdmits(ceiling, featureStability);
-    return on ? { value: true, source: 'implied' } : { value: flag.default, source: 'default' };
+  if (typeof __FEATUREGATES_CEILING__ === 'undefined' || __FEATUREGATES_CEILING__ !== 'stable') {
+    const implied = impliedDefault(flag, level, ceiling, featureStability);
+    if (implied) return implied;
   }
   return { value: flag.default, source: 'default' };
 }
