@@ -1,3 +1,4 @@
+import type {} from './compile-time';
 import type { Stability } from './stability';
 
 /** The ceiling compiled into this build: `alpha` (no limit) outside a variant bundle. */

@@ -1,3 +1,4 @@
+import type {} from './compile-time';
 import { deepEqual } from './deep-equal';
 import { findUses, isKnownKind, kindOf, type GroupVersionKind, type RawUse } from './find-uses';
 import { featureState, type FeatureState } from './is-enabled';

@@ -1,3 +1,4 @@
+import type {} from './compile-time';
 import type { GateConfig } from './parse-config';
 import type { ApiFeature } from './registry';
 import { optInState } from './opt-in';

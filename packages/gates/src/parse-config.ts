@@ -1,3 +1,4 @@
+import type {} from './compile-time';
 import { didYouMean } from './did-you-mean';
 import * as messages from './messages';
 import { knownKeys, type BehaviorFlag, type FlagScalar, type FlagValue, type Registry } from './registry';
@@ -202,8 +203,7 @@ export function parseConfig(registry: Registry, data: unknown, options: ParseOpt
     if (flag.deprecated) warnings.push({ key: flag.key, message: messages.deprecatedKey(flag.key, flag.deprecated.message) });
     const deprecated = flag.deprecatedValues?.find((entry) => sameValue(entry.value, parsed.value));
     if (deprecated) warnings.push({ key: flag.key, message: messages.deprecatedValue(flag.key, parsed.value, deprecated.message) });
-    const optInBuild = typeof __FEATUREGATES_CEILING__ === 'undefined' || __FEATUREGATES_CEILING__ !== 'stable';
-    if (optInBuild && forcedByLevel(flag, level, parsed.value)) {
+    if ((typeof __FEATUREGATES_CEILING__ === 'undefined' || __FEATUREGATES_CEILING__ !== 'stable') && forcedByLevel(flag, level, parsed.value)) {
       warnings.push({ key: flag.key, message: messages.impliedOverride(flag.key, registry.apiFieldsKey, level) });
       values.set(flag.key, { value: true, source: 'implied' });
       continue;

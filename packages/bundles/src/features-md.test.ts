@@ -1,0 +1,26 @@
+import { tektonCatalog } from '@featuregates/tekton';
+import { featuresMarkdown } from './features-md';
+import { variantNamed } from './variants';
+
+describe('FEATURES.md', () => {
+  const stable = featuresMarkdown(tektonCatalog, variantNamed('stable'), '0.1.0');
+  const alpha = featuresMarkdown(tektonCatalog, variantNamed('alpha'), '0.1.0');
+
+  it('lists every feature, flag and removed key', () => {
+    for (const feature of tektonCatalog.features) expect(stable).toContain(`| ${feature.name} | ${feature.stability} |`);
+    for (const flag of tektonCatalog.flags) expect(stable).toContain(`| \`${flag.key}\` |`);
+    for (const tombstone of tektonCatalog.tombstones) expect(stable).toContain(`| \`${tombstone.key}\` |`);
+  });
+
+  it('says whether each feature can be turned on in this bundle, and where it can', () => {
+    expect(stable).toContain('| matrix | beta |  | no: in the beta and alpha bundles |');
+    expect(stable).toContain('| debug | alpha |  | no: in the alpha bundle |');
+    expect(alpha).toContain('| matrix | beta |  | yes: `enable-api-fields: beta` |');
+    expect(alpha).toContain('| param-enum | alpha | `enable-param-enum` | yes: `enable-api-fields: alpha` or `enable-param-enum: "true"` |');
+  });
+
+  it('shows the default level of the variant', () => {
+    expect(stable).toContain('`enable-api-fields` defaults to `stable` here');
+    expect(alpha).toContain('`enable-api-fields` defaults to `beta` here');
+  });
+});

@@ -1,0 +1,51 @@
+import { bundlesOffering, formatValue, gatedPaths, kindLabel, levelAdmits, moreStable, settingStability, type Registry } from '@featuregates/gates';
+import type { Variant } from './variants';
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** What one variant includes: every feature and flag, its stability, and whether it can be turned on here. */
+export function featuresMarkdown(registry: Registry, variant: Variant, version: string): string {
+  const level = moreStable(registry.defaultLevel, variant.name);
+  const lines = [
+    `# featuregates ${version}: the ${variant.name} bundle`,
+    '',
+    variant.summary,
+    '',
+    `\`${registry.apiFieldsKey}\` defaults to \`${level}\` here and may be ${['stable', 'beta', 'alpha']
+      .filter((l) => levelAdmits(variant.name, l as Variant['name']))
+      .map((l) => `\`${l}\``)
+      .join(', ')}. Every bundle knows every feature, so a field this bundle cannot turn on is rejected with a message naming the bundle that can.`,
+    '',
+    '## API features',
+    '',
+    '| feature | stability | own flag | can be on here | gates |',
+    '|---|---|---|---|---|',
+  ];
+  for (const feature of registry.features) {
+    const here = levelAdmits(variant.name, feature.stability);
+    const how = feature.disabledBy
+      ? `yes, unless \`${feature.disabledBy.flag}\` contains \`${feature.disabledBy.contains}\``
+      : here
+        ? feature.stability === 'stable'
+          ? 'always'
+          : `yes: \`${registry.apiFieldsKey}: ${feature.stability}\`${feature.flag ? ` or \`${feature.flag}: "true"\`` : ''}`
+        : `no: in the ${bundlesOffering(feature.stability).join(' and ')} bundle${bundlesOffering(feature.stability).length > 1 ? 's' : ''}`;
+    const paths = [...new Set(gatedPaths(registry, feature).map(({ kind, path }) => `${kindLabel(kind)} \`${path}\``))];
+    const shown = paths.slice(0, 4).join('<br>') + (paths.length > 4 ? `<br>… ${paths.length - 4} more` : '');
+    lines.push(`| ${feature.name} | ${feature.stability} | ${feature.flag ? `\`${feature.flag}\`` : ''} | ${cell(how)} | ${shown} |`);
+  }
+  lines.push('', '## Behaviour flags', '', '| key | type | default | values allowed here | refused here | deprecated |', '|---|---|---|---|---|---|');
+  for (const flag of registry.flags) {
+    const candidates = flag.type === 'bool' ? ['true', 'false'] : flag.type === 'enum' ? [...(flag.values ?? [])] : [];
+    const allowed = candidates.filter((value) => levelAdmits(variant.name, settingStability(flag, value)));
+    const refused = candidates.filter((value) => !allowed.includes(value));
+    const values = candidates.length > 0 ? allowed.join(', ') : flag.type === 'list' ? `subset of ${(flag.values ?? []).join(', ')}` : flag.type === 'int' ? 'an integer' : 'any string';
+    lines.push(
+      `| \`${flag.key}\` | ${flag.type} | \`${cell(formatValue(flag.default)) || '""'}\` | ${cell(values)} | ${refused.join(', ')} | ${flag.deprecated ? `since ${flag.deprecated.since}` : ''} |`,
+    );
+  }
+  lines.push('', '## Removed keys (load with a warning)', '', '| key | removed in | note |', '|---|---|---|');
+  for (const tombstone of registry.tombstones) lines.push(`| \`${tombstone.key}\` | ${tombstone.removedIn} | ${cell(tombstone.note)} |`);
+  for (const alias of registry.aliases) lines.push(`| \`${alias.key}\` | misspelt | ${cell(`${alias.note}; applies to \`${alias.target}\``)} |`);
+  return `${lines.join('\n')}\n`;
+}

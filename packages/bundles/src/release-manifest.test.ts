@@ -1,0 +1,101 @@
+import { CORE_SCHEMA, loadAll } from 'js-yaml';
+import { ValidatingWebhookConfiguration } from 'kubernetes-models/admissionregistration.k8s.io/v1';
+import { Deployment } from 'kubernetes-models/apps/v1';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
+import { Role, RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
+import { ConfigMap, Namespace, Service, ServiceAccount } from 'kubernetes-models/v1';
+import { parseConfig } from '@featuregates/gates';
+import { tektonCatalog } from '@featuregates/tekton';
+import { configMapYaml, releaseManifest } from './release-manifest';
+import { VARIANTS, variantNamed } from './variants';
+
+type Container = { image: string; securityContext: object; readinessProbe: { httpGet: { path: string } }; livenessProbe: { httpGet: { path: string } }; resources: { requests?: object; limits?: object } };
+type WebhookEntry = { rules: { resources: string[] }[] } & Record<string, unknown>;
+type K8sObject = { apiVersion: string; kind: string; metadata: { name: string }; [key: string]: unknown };
+
+const MODELS: Record<string, new (data: never) => { validate(): void }> = {
+  Namespace,
+  ServiceAccount,
+  Role,
+  RoleBinding,
+  ConfigMap,
+  Deployment,
+  PodDisruptionBudget,
+  Service,
+  ValidatingWebhookConfiguration,
+};
+
+const objectsOf = (variant: string): K8sObject[] => {
+  const objects: K8sObject[] = [];
+  loadAll(releaseManifest(tektonCatalog, variantNamed(variant), { version: '0.1.0' }), (object) => objects.push(object as K8sObject), { schema: CORE_SCHEMA });
+  return objects;
+};
+const find = (objects: K8sObject[], kind: string) => objects.find((object) => object.kind === kind) as K8sObject & Record<string, never>;
+
+describe.each(VARIANTS.map((variant) => variant.name))('release.yaml of the %s bundle', (variant) => {
+  const objects = objectsOf(variant);
+
+  it('holds exactly the objects an install needs, each valid against the Kubernetes schemas', () => {
+    expect(objects.map((object) => object.kind)).toEqual([
+      'Namespace', 'ServiceAccount', 'Role', 'RoleBinding', 'ConfigMap', 'Deployment', 'PodDisruptionBudget', 'Service', 'ValidatingWebhookConfiguration',
+    ]);
+    for (const object of objects) {
+      const Model = MODELS[object.kind];
+      expect(() => new Model(object as never).validate()).not.toThrow();
+    }
+  });
+
+  it('lets the webhook read only its one ConfigMap', () => {
+    const role = find(objects, 'Role') as unknown as { rules: unknown[] };
+    expect(role.rules).toEqual([{ apiGroups: [''], resources: ['configmaps'], resourceNames: ['feature-flags'], verbs: ['get', 'list', 'watch'] }]);
+  });
+
+  it('runs two hardened replicas with probes and resource limits', () => {
+    const deployment = find(objects, 'Deployment') as unknown as { spec: { replicas: number; template: { spec: { securityContext: Record<string, unknown>; containers: Container[] } } } };
+    expect(deployment.spec.replicas).toBe(2);
+    const pod = deployment.spec.template.spec;
+    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+    const [container] = pod.containers;
+    expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, runAsNonRoot: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+    expect(container.readinessProbe.httpGet.path).toBe('/readyz');
+    expect(container.livenessProbe.httpGet.path).toBe('/healthz');
+    expect(container.resources.requests).toBeDefined();
+    expect(container.resources.limits).toBeDefined();
+    expect(container.image).toBe(`featuregates/webhook:0.1.0-${variant}`);
+    expect(find(objects, 'PodDisruptionBudget')).toMatchObject({ spec: { minAvailable: 1 } });
+  });
+
+  it('fails closed for Tekton kinds and open for its own ConfigMap, with room for the CA bundle', () => {
+    const config = find(objects, 'ValidatingWebhookConfiguration') as unknown as { webhooks: WebhookEntry[] };
+    const [tekton, configMap] = config.webhooks;
+    expect(tekton).toMatchObject({ failurePolicy: 'Fail', sideEffects: 'None', timeoutSeconds: 5, admissionReviewVersions: ['v1'], clientConfig: { caBundle: '', service: { path: '/validate' } } });
+    expect(tekton.rules[0]).toMatchObject({ apiGroups: ['tekton.dev'], apiVersions: ['v1', 'v1beta1', 'v1alpha1'], operations: ['CREATE', 'UPDATE'] });
+    expect(tekton.rules[0].resources).toEqual(expect.arrayContaining(['tasks', 'pipelines', 'taskruns', 'pipelineruns', 'stepactions', 'verificationpolicies']));
+    expect(configMap).toMatchObject({ failurePolicy: 'Ignore', objectSelector: { matchLabels: { 'featuregates.dev/config': 'feature-flags' } }, clientConfig: { service: { path: '/validate/config' } } });
+    expect((find(objects, 'ConfigMap') as unknown as { metadata: { labels: Record<string, string> } }).metadata.labels['featuregates.dev/config']).toBe('feature-flags');
+  });
+
+  it("ships a ConfigMap that loads cleanly in this bundle, at the catalog's default lowered to the ceiling", () => {
+    const data = (find(objects, 'ConfigMap') as unknown as { data: Record<string, string> }).data;
+    const result = parseConfig(tektonCatalog, data, { ceiling: variant as 'stable' });
+    expect(result.errors).toEqual([]);
+    expect(result.config?.level).toBe(variant === 'alpha' ? 'beta' : variant);
+  });
+});
+
+describe('the ConfigMap text', () => {
+  it('has a comment above every key', () => {
+    const lines = configMapYaml(tektonCatalog, variantNamed('stable'), 'featuregates').split('\n');
+    const dataStart = lines.indexOf('data:');
+    lines.slice(dataStart + 1).forEach((line, i, rest) => {
+      if (/^ {2}[a-z-]+: /.test(line)) expect(rest[i - 1]).toMatch(/^ {2}#/);
+    });
+  });
+
+  it('says which values the variant refuses', () => {
+    const stable = configMapYaml(tektonCatalog, variantNamed('stable'), 'featuregates');
+    expect(stable).toContain('pipelineruns, isolate-pipelinerun: not in the stable bundle');
+    expect(stable).toContain('# enable-param-enum: "true"    # alpha feature param-enum: not in the stable bundle');
+    expect(configMapYaml(tektonCatalog, variantNamed('alpha'), 'featuregates')).not.toContain('not in the alpha bundle');
+  });
+});

@@ -1,0 +1,224 @@
+import { dump } from 'js-yaml';
+import { formatValue, levelAdmits, moreStable, settingStability, type BehaviorFlag, type Registry } from '@featuregates/gates';
+import type { Variant } from './variants';
+
+export interface ManifestOptions {
+  version: string;
+  namespace?: string;
+  image?: string;
+}
+
+const PART_OF = { 'app.kubernetes.io/part-of': 'featuregates' };
+const APP = { 'app.kubernetes.io/name': 'featuregates-webhook', ...PART_OF };
+const CONFIG_LABEL = { 'featuregates.dev/config': 'feature-flags' };
+
+function plural(kind: string): string {
+  const lower = kind.toLowerCase();
+  return lower.endsWith('y') ? `${lower.slice(0, -1)}ies` : `${lower}s`;
+}
+
+function comment(text: string, indent: string): string[] {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line && line.length + word.length > 92) {
+      lines.push(`${indent}# ${line}`);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(`${indent}# ${line}`);
+  return lines;
+}
+
+const quoted = (value: string): string => JSON.stringify(value);
+
+function flagLines(flag: BehaviorFlag, variant: Variant): string[] {
+  const lines = comment(flag.description, '  ');
+  const changeable = (flag.values ?? (flag.type === 'bool' ? ['true', 'false'] : [])).filter((value) => levelAdmits(variant.name, settingStability(flag, value)));
+  if (flag.type === 'bool' || flag.type === 'enum') {
+    const refused = (flag.type === 'bool' ? ['true', 'false'] : (flag.values ?? [])).filter((value) => !changeable.includes(value));
+    lines.push(...comment(`Values: ${changeable.join(', ')}${refused.length > 0 ? ` (${refused.join(', ')}: not in the ${variant.name} bundle)` : ''}.`, '  '));
+  } else if (flag.values) {
+    lines.push(...comment(`A comma-separated subset of: ${flag.values.join(', ')}.`, '  '));
+  }
+  if (flag.deprecated) lines.push(...comment(`Deprecated since ${flag.deprecated.since}: ${flag.deprecated.message}.`, '  '));
+  lines.push(`  ${flag.key}: ${quoted(formatValue(flag.default))}`);
+  return lines;
+}
+
+/** The feature-flags ConfigMap with this variant's defaults and a comment on every key. */
+export function configMapYaml(registry: Registry, variant: Variant, namespace: string): string {
+  const level = moreStable(registry.defaultLevel, variant.name);
+  const lines = [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: feature-flags',
+    `  namespace: ${namespace}`,
+    '  labels:',
+    ...Object.entries({ ...PART_OF, ...CONFIG_LABEL }).map(([key, value]) => `    ${key}: ${value}`),
+    'data:',
+    ...comment(registry.apiFieldsDescription, '  '),
+    ...comment(`The ${variant.name} bundle allows ${['stable', 'beta', 'alpha'].filter((l) => levelAdmits(variant.name, l as Variant['name'])).join(', ')}.`, '  '),
+    `  ${registry.apiFieldsKey}: ${quoted(level)}`,
+  ];
+  for (const flag of registry.flags) {
+    if (flag.feature) continue;
+    lines.push(...flagLines(flag, variant));
+  }
+  const ownFlags = registry.flags.filter((flag) => flag.feature);
+  if (ownFlags.length > 0) {
+    lines.push(
+      ...comment(
+        `Own flags of single features. Unset, ${registry.apiFieldsKey} decides; set, the flag decides (true turns one feature on, false keeps it off even under alpha). Uncomment to use.`,
+        '  ',
+      ),
+    );
+    for (const flag of ownFlags) {
+      const feature = registry.features.find((entry) => entry.name === flag.feature);
+      const allowed = feature ? levelAdmits(variant.name, feature.stability) : true;
+      lines.push(`  # ${flag.key}: "true"    # ${feature?.stability ?? ''} feature ${flag.feature}${allowed ? '' : `: not in the ${variant.name} bundle`}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function tektonWebhookRules(registry: Registry) {
+  const groups = [...new Set(registry.kinds.map((kind) => kind.group))];
+  return groups.map((group) => {
+    const kinds = registry.kinds.filter((kind) => kind.group === group);
+    return {
+      apiGroups: [group],
+      apiVersions: [...new Set(kinds.map((kind) => kind.version))],
+      operations: ['CREATE', 'UPDATE'],
+      resources: [...new Set(kinds.map((kind) => plural(kind.kind)))],
+      scope: '*',
+    };
+  });
+}
+
+/** Every object `kubectl apply -f` needs, but the ConfigMap, as plain data. */
+export function releaseObjects(registry: Registry, variant: Variant, options: ManifestOptions): Record<string, unknown>[] {
+  const namespace = options.namespace ?? 'featuregates';
+  const image = options.image ?? `featuregates/webhook:${options.version}-${variant.name}`;
+  const name = 'featuregates-webhook';
+  const meta = (objectName: string) => ({ name: objectName, namespace, labels: APP });
+  const service = { name, namespace, path: '/validate', port: 443 };
+  const restricted = {
+    allowPrivilegeEscalation: false,
+    readOnlyRootFilesystem: true,
+    runAsNonRoot: true,
+    capabilities: { drop: ['ALL'] },
+    seccompProfile: { type: 'RuntimeDefault' },
+  };
+  return [
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, labels: { ...PART_OF, 'pod-security.kubernetes.io/enforce': 'restricted' } } },
+    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(name) },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'Role',
+      metadata: meta(`${name}-feature-flags`),
+      rules: [{ apiGroups: [''], resources: ['configmaps'], resourceNames: ['feature-flags'], verbs: ['get', 'list', 'watch'] }],
+    },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: meta(`${name}-feature-flags`),
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: `${name}-feature-flags` },
+      subjects: [{ kind: 'ServiceAccount', name, namespace }],
+    },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: meta(name),
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: APP },
+        template: {
+          metadata: { labels: { ...APP, 'featuregates.dev/bundle': variant.name } },
+          spec: {
+            serviceAccountName: name,
+            securityContext: { runAsNonRoot: true, runAsUser: 65532, runAsGroup: 65532, seccompProfile: { type: 'RuntimeDefault' } },
+            affinity: {
+              podAntiAffinity: {
+                preferredDuringSchedulingIgnoredDuringExecution: [
+                  { weight: 100, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: APP } } },
+                ],
+              },
+            },
+            containers: [
+              {
+                name: 'webhook',
+                image,
+                args: ['--kubernetes', '--namespace', namespace, '--configmap', 'feature-flags', '--tls-cert', '/tls/tls.crt', '--tls-key', '/tls/tls.key', '--port', '8443'],
+                ports: [{ name: 'https', containerPort: 8443 }],
+                readinessProbe: { httpGet: { path: '/readyz', port: 'https', scheme: 'HTTPS' }, periodSeconds: 5 },
+                livenessProbe: { httpGet: { path: '/healthz', port: 'https', scheme: 'HTTPS' }, periodSeconds: 10, failureThreshold: 3 },
+                resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+                securityContext: restricted,
+                volumeMounts: [{ name: 'tls', mountPath: '/tls', readOnly: true }],
+              },
+            ],
+            volumes: [{ name: 'tls', secret: { secretName: `${name}-tls` } }],
+          },
+        },
+      },
+    },
+    { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: meta(name), spec: { minAvailable: 1, selector: { matchLabels: APP } } },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: meta(name),
+      spec: { selector: APP, ports: [{ name: 'https', port: 443, targetPort: 'https' }] },
+    },
+    {
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingWebhookConfiguration',
+      metadata: { name: 'featuregates', labels: PART_OF, annotations: { 'cert-manager.io/inject-ca-from': `${namespace}/${name}-tls` } },
+      webhooks: [
+        {
+          name: 'validation.featuregates.dev',
+          admissionReviewVersions: ['v1'],
+          sideEffects: 'None',
+          timeoutSeconds: 5,
+          failurePolicy: 'Fail',
+          matchPolicy: 'Exact',
+          rules: tektonWebhookRules(registry),
+          clientConfig: { service, caBundle: '' },
+        },
+        {
+          name: 'config.featuregates.dev',
+          admissionReviewVersions: ['v1'],
+          sideEffects: 'None',
+          timeoutSeconds: 5,
+          failurePolicy: 'Ignore',
+          rules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE', 'UPDATE'], resources: ['configmaps'], scope: 'Namespaced' }],
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } },
+          objectSelector: { matchLabels: CONFIG_LABEL },
+          clientConfig: { service: { ...service, path: '/validate/config' }, caBundle: '' },
+        },
+      ],
+    },
+  ];
+}
+
+const HEADER = (variant: Variant, options: ManifestOptions) => `# featuregates ${options.version}, ${variant.name} bundle: ${variant.summary}
+#
+# Install:  kubectl apply -f release.yaml
+# TLS:      the webhook serves the Secret featuregates-webhook-tls (tls.crt, tls.key) in namespace
+#           ${options.namespace ?? 'featuregates'}. Put the base64 CA that signed it in both caBundle fields of the
+#           ValidatingWebhookConfiguration below (or let cert-manager inject it: see its annotation).
+# Deadlock: the Tekton entry fails closed (failurePolicy: Fail) so no gated field slips through while
+#           the webhook is down; the ConfigMap entry fails open (failurePolicy: Ignore) and matches only
+#           the labelled feature-flags ConfigMap, so a cluster whose webhook is down can always fix its config.
+`;
+
+export function releaseManifest(registry: Registry, variant: Variant, options: ManifestOptions): string {
+  const objects = releaseObjects(registry, variant, options);
+  const rendered = objects.map((object) => dump(object, { noRefs: true, lineWidth: 120, quotingType: '"' }));
+  const namespace = options.namespace ?? 'featuregates';
+  // The ConfigMap goes after the RBAC objects, before the Deployment that reads it.
+  rendered.splice(4, 0, configMapYaml(registry, variant, namespace));
+  return HEADER(variant, options) + rendered.map((text) => `---\n${text}`).join('');
+}
