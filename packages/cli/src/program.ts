@@ -4,6 +4,7 @@ import { check } from './commands/check';
 import { configValidate } from './commands/config-validate';
 import { explain } from './commands/explain';
 import { requirementsCommand } from './commands/requirements';
+import { review } from './commands/review';
 import { CliError, EXIT, type Io } from './io';
 
 const outputOption = () => new Option('-o, --output <format>', 'text or json').choices(['text', 'json']).default('text');
@@ -50,6 +51,17 @@ export function createProgram(registry: Registry, io: Io, setExitCode: (code: nu
     .description('A feature, flag or key: stability, own flag, the paths it gates, default, history, and how to turn it on.')
     .argument('<name>', 'a feature name (matrix), a flag key (coschedule), or a removed key')
     .action((name: string) => setExitCode(explain(registry, name, io)));
+
+  program
+    .command('review')
+    .description('Send the objects in FILE to a running webhook as AdmissionReviews and print its answers (the smoke test after kubectl apply).')
+    .argument('<file>', 'YAML or JSON manifests')
+    .requiredOption('--server <url>', 'the webhook, e.g. https://127.0.0.1:8443 (path defaults to /validate)')
+    .option('--ca <file>', 'the CA certificate that signed the webhook\'s certificate (PEM)')
+    .addOption(new Option('--operation <operation>', 'CREATE or UPDATE').choices(['CREATE', 'UPDATE']).default('CREATE'))
+    .option('--old <file>', 'for UPDATE: the objects as they were, matched by kind and name')
+    .addOption(outputOption())
+    .action(async (file: string, options) => setExitCode(await review(file, options, io)));
 
   // Commands of other packages register here, one line each: register<Verb>(program, registry, io, setExitCode).
 
