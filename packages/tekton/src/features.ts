@@ -30,6 +30,14 @@ function refUses(field: 'resolver' | 'params' | 'name', match: Matcher): FieldUs
   ];
 }
 
+/** A run-time override on TaskRuns and PipelineRuns' taskRunSpecs, renamed between v1 and v1beta1. */
+function runOverrideUses(v1Field: string, v1beta1Field: string): FieldUse[] {
+  return [
+    ...on(['v1.TaskRunSpec', 'v1.PipelineTaskRunSpec'], v1Field, present),
+    ...on(['v1beta1.TaskRunSpec', 'v1beta1.PipelineTaskRunSpec'], v1beta1Field, present, v1beta1Field),
+  ];
+}
+
 // internal/artifactref/artifactref.go
 const STEP_ARTIFACT_REF = '\\$\\(steps\\.([^.]+)\\.(?:inputs|outputs)\\.([^.)]+)\\)|\\$\\(tasks\\.([^.]+)\\.(?:inputs|outputs)\\.([^.)]+)\\)|\\$\\(step\\.artifacts\\.path\\)|\\$\\(artifacts\\.path\\)';
 const TASK_ARTIFACT_REF = '\\$\\(tasks\\.([^.]+)\\.(?:inputs|outputs)\\.([^.)]+)\\)';
@@ -155,12 +163,7 @@ export const FEATURES: readonly ApiFeature[] = [
     title: 'stepSpecs',
     stability: 'beta',
     description: 'Override step compute resources at run time (v1 `stepSpecs`, v1beta1 `stepOverrides`, TEP-0094).',
-    uses: [
-      ...on(['v1.TaskRunSpec'], 'stepSpecs', present),
-      ...on(['v1beta1.TaskRunSpec'], 'stepOverrides', present, 'stepOverrides'),
-      ...on(['v1.PipelineTaskRunSpec'], 'stepSpecs', present),
-      ...on(['v1beta1.PipelineTaskRunSpec'], 'stepOverrides', present, 'stepOverrides'),
-    ],
+    uses: runOverrideUses('stepSpecs', 'stepOverrides'),
     history: [at('v0.34.0', 'introduced', { stability: 'alpha' }), at('v0.61.0', 'promoted', { stability: 'beta' })],
   },
   {
@@ -168,12 +171,7 @@ export const FEATURES: readonly ApiFeature[] = [
     title: 'sidecarSpecs',
     stability: 'beta',
     description: 'Override sidecar compute resources at run time (v1 `sidecarSpecs`, v1beta1 `sidecarOverrides`, TEP-0094).',
-    uses: [
-      ...on(['v1.TaskRunSpec'], 'sidecarSpecs', present),
-      ...on(['v1beta1.TaskRunSpec'], 'sidecarOverrides', present, 'sidecarOverrides'),
-      ...on(['v1.PipelineTaskRunSpec'], 'sidecarSpecs', present),
-      ...on(['v1beta1.PipelineTaskRunSpec'], 'sidecarOverrides', present, 'sidecarOverrides'),
-    ],
+    uses: runOverrideUses('sidecarSpecs', 'sidecarOverrides'),
     history: [at('v0.34.0', 'introduced', { stability: 'alpha' }), at('v0.61.0', 'promoted', { stability: 'beta' })],
   },
   {
