@@ -3,6 +3,7 @@ import type { Registry } from '@featuregates/gates';
 import { check } from './commands/check';
 import { configValidate } from './commands/config-validate';
 import { explain } from './commands/explain';
+import { registerMatrix } from './commands/matrix';
 import { requirementsCommand } from './commands/requirements';
 import { CliError, EXIT, type Io } from './io';
 
@@ -52,6 +53,7 @@ export function createProgram(registry: Registry, io: Io, setExitCode: (code: nu
     .action((name: string) => setExitCode(explain(registry, name, io)));
 
   // Commands of other packages register here, one line each: register<Verb>(program, registry, io, setExitCode).
+  registerMatrix(program, registry, io, setExitCode);
 
   return program;
 }
