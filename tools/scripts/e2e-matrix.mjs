@@ -1,6 +1,7 @@
 // `nx run e2e:matrix [--strategy each|pairwise|full]`: runs the e2e suite once per configuration
 // of the chosen strategy (default `each`, or MATRIX_STRATEGY), passing each configuration in
-// FEATUREGATES_CONFIG; prints configuration × passed/failed/skipped; exits 1 on any failure.
+// FEATUREGATES_CONFIG, MATRIX_CONCURRENCY suites at a time (default: one per CPU); prints
+// configuration × passed/failed/skipped; exits 1 on any failure.
 // Writes tmp/test-results/e2e-matrix.json so `npm test`'s closing line counts these runs too.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -77,7 +78,7 @@ const list = configurations(strategy);
 rmSync(scratch, { recursive: true, force: true });
 mkdirSync(scratch, { recursive: true });
 console.log(`e2e matrix: ${list.length} configurations (strategy ${strategy})`);
-const results = await runAll(list, Math.max(1, Math.min(2, availableParallelism())));
+const results = await runAll(list, Number(process.env.MATRIX_CONCURRENCY) || availableParallelism());
 
 const failing = results.filter((result) => result.failed > 0 || result.suitesFailed > 0 || result.code !== 0);
 for (const result of failing) console.log(`\n--- ${result.name}: FEATUREGATES_CONFIG=${JSON.stringify(list[results.indexOf(result)].flags)}\n${result.output.trim()}`);
