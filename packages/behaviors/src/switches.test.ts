@@ -38,6 +38,20 @@ describe('createSwitches', () => {
     expect(switches.snapshot().enabled('await-sidecar-readiness')).toBe(false);
   });
 
+  it('fires no change event when a reload changes nothing', () => {
+    const source = mutableSource(tektonCatalog, { coschedule: 'disabled' });
+    const switches = createSwitches({ catalog: tektonCatalog, source, logger: recordingLogger() });
+    const first = switches.snapshot();
+    const listener = jest.fn();
+    switches.onChange(listener);
+    source.set({ coschedule: 'disabled' });
+    source.set({ coschedule: 'disabled', 'enable-api-fields': 'beta', 'await-sidecar-readiness': 'true' });
+    expect(listener).not.toHaveBeenCalled();
+    expect(switches.snapshot()).toBe(first);
+    source.set({ coschedule: 'disabled', 'enable-api-fields': 'alpha' });
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps the last good config when the source turns bad, and logs the rejection once per load', () => {
     const logger = recordingLogger();
     const source = mutableSource(tektonCatalog, { coschedule: 'pipelineruns' });
@@ -76,8 +90,9 @@ describe('createSwitches', () => {
 
   it('warns once for a deprecated key in use and once for a removed key', () => {
     const logger = recordingLogger();
-    const source = mutableSource(tektonCatalog, { 'enable-custom-tasks': 'true', 'disable-affinity-assistant': 'true' });
+    const source = mutableSource(tektonCatalog, { 'enable-custom-tasks': 'true' });
     createSwitches({ catalog: tektonCatalog, source, logger });
+    source.set({ 'enable-custom-tasks': 'true', 'disable-affinity-assistant': 'true' });
     source.set({ 'enable-custom-tasks': 'true', 'disable-affinity-assistant': 'true', coschedule: 'disabled' });
     expect(logger.warnings).toEqual([
       '"enable-custom-tasks" is deprecated: custom tasks are always enabled since v0.44.0; the key has no effect',

@@ -1,4 +1,4 @@
-import { staticSource, type ConfigSource, type ConfigState, type GateConfig, type Registry, type Stability } from '@featuregates/gates';
+import { formatValue, staticSource, type ConfigSource, type ConfigState, type GateConfig, type Registry, type Stability } from '@featuregates/gates';
 import { Registry as MetricsRegistry } from 'prom-client';
 import { deprecationsInUse } from './deprecations';
 import { jsonLogger, type Logger } from './logger';
@@ -34,6 +34,19 @@ export interface Switches<R extends Registry> {
   close(): Promise<void>;
 }
 
+/**
+ * Whether two configs decide everything alike: the level, the ceiling and every effective value
+ * (an own flag's effective value already says whether its feature is on).
+ */
+function sameDecisions(a: GateConfig, b: GateConfig): boolean {
+  if (a.level !== b.level || a.ceiling !== b.ceiling) return false;
+  return a.registry.flags.every((flag) => {
+    const left = a.values.get(flag.key)?.value;
+    const right = b.values.get(flag.key)?.value;
+    return left !== undefined && right !== undefined && formatValue(left) === formatValue(right);
+  });
+}
+
 function isConfigSource(source: unknown): source is ConfigSource {
   const candidate = source as Partial<ConfigSource>;
   return typeof candidate.state === 'function' && typeof candidate.onChange === 'function';
@@ -55,6 +68,7 @@ export function createSwitches<R extends Registry>(options: SwitchesOptions<R>):
   const warned = new Set<string>();
   const listeners = new Set<ChangeListener<R>>();
   let current: Snapshot<R> | undefined;
+  let seenConfig: GateConfig | undefined;
   let reportedRevision = -1;
 
   const warnOnce = (id: string, message: string, fields: Record<string, unknown>) => {
@@ -63,22 +77,24 @@ export function createSwitches<R extends Registry>(options: SwitchesOptions<R>):
     logger.warn(message, fields);
   };
 
-  const adopt = (config: GateConfig, state: ConfigState) => {
-    const previous = current;
-    current = createSnapshot(catalog, config);
-    recordEnabled(gauge, config);
+  const warnAbout = (config: GateConfig, state: ConfigState) => {
     const deprecations = deprecationsInUse(config);
     for (const deprecation of deprecations) warnOnce(deprecation.id, deprecation.message, { key: deprecation.key });
     // Removed and misspelt keys; the deprecations above already speak for their own keys.
     const covered = new Set(deprecations.map((deprecation) => deprecation.key));
     for (const warning of state.warnings) if (!covered.has(warning.key)) warnOnce(`config:${warning.message}`, warning.message, { key: warning.key });
-    if (previous) {
-      for (const listener of listeners) {
-        try {
-          listener(current, previous);
-        } catch (error) {
-          logger.error(messages.listenerFailed(error));
-        }
+  };
+
+  const adopt = (config: GateConfig) => {
+    const previous = current;
+    current = createSnapshot(catalog, config);
+    recordEnabled(gauge, config);
+    if (!previous) return;
+    for (const listener of listeners) {
+      try {
+        listener(current, previous);
+      } catch (error) {
+        logger.error(messages.listenerFailed(error));
       }
     }
   };
@@ -88,7 +104,11 @@ export function createSwitches<R extends Registry>(options: SwitchesOptions<R>):
       reportedRevision = state.revision;
       logger.error(messages.configRejected(state.errors.map((error) => error.message)), { revision: state.revision });
     }
-    if (state.config && state.config !== current?.config) adopt(state.config, state);
+    if (!state.config || state.config === seenConfig) return;
+    seenConfig = state.config;
+    warnAbout(state.config, state);
+    // A reload that decides nothing differently (the same ConfigMap read again) is not a change.
+    if (!current || !sameDecisions(current.config, state.config)) adopt(state.config);
   };
 
   follow(source.state());
