@@ -1,5 +1,5 @@
 import { BUILD_CEILING, moreStable, parseConfig, type Registry, type Stability } from '@featuregates/gates';
-import { generateMatrix, missingPairs, MatrixTooLargeError, pairCount, DEFAULT_FULL_LIMIT, type Matrix, type MatrixStrategy } from '@featuregates/testing';
+import { effectiveFlags, generateMatrix, missingPairs, MatrixTooLargeError, pairCount, DEFAULT_FULL_LIMIT, type Matrix, type MatrixStrategy } from '@featuregates/testing';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CliError, EXIT, type Io } from '../io';
 
@@ -50,7 +50,9 @@ export function matrixCommand(registry: Registry, options: MatrixOptions, io: Io
     throw error;
   }
   const total = pairCount(matrix.keys);
-  const covered = total - missingPairs(matrix.keys, matrix.configurations).length;
+  // A configuration that leaves a key unset runs it at its effective value; count that pair too.
+  const effective = matrix.configurations.map((configuration) => ({ ...configuration, flags: effectiveFlags(registry, matrix.keys, configuration.flags, ceiling) }));
+  const covered = total - missingPairs(matrix.keys, effective).length;
   const sizes = counts(registry, ceiling, matrix);
 
   if (options.output === 'json') {

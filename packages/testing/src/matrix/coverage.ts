@@ -1,3 +1,4 @@
+import { formatValue, parseConfig, type Registry, type Stability } from '@featuregates/gates';
 import type { MatrixConfiguration, MatrixKey } from './types';
 
 export interface ValuePair {
@@ -35,4 +36,20 @@ export function pairCount(keys: readonly MatrixKey[]): number {
   let total = 0;
   for (let i = 0; i < keys.length; i++) for (let j = i + 1; j < keys.length; j++) total += keys[i].values.length * keys[j].values.length;
   return total;
+}
+
+/**
+ * A configuration with every varied key it leaves unset filled in with its effective value, as
+ * the model decides it (an unset own flag follows the level), so sparse configurations such as
+ * `each`'s can be measured for coverage too.
+ */
+export function effectiveFlags(catalog: Registry, keys: readonly MatrixKey[], flags: Readonly<Record<string, string>>, ceiling: Stability): Record<string, string> {
+  const { config } = parseConfig(catalog, flags, { ceiling });
+  if (!config) return { ...flags };
+  return Object.fromEntries(
+    keys.map(({ key }) => {
+      const value = key === catalog.apiFieldsKey ? config.level : config.values.get(key)?.value;
+      return [key, value === undefined ? flags[key] : formatValue(value)];
+    }),
+  );
 }
