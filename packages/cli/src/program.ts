@@ -3,6 +3,7 @@ import type { Registry } from '@featuregates/gates';
 import { check } from './commands/check';
 import { configValidate } from './commands/config-validate';
 import { explain } from './commands/explain';
+import { registerMatrix } from './commands/matrix';
 import { requirementsCommand } from './commands/requirements';
 import { review } from './commands/review';
 import { CliError, EXIT, type Io } from './io';
@@ -64,6 +65,7 @@ export function createProgram(registry: Registry, io: Io, setExitCode: (code: nu
     .action(async (file: string, options) => setExitCode(await review(file, options, io)));
 
   // Commands of other packages register here, one line each: register<Verb>(program, registry, io, setExitCode).
+  registerMatrix(program, registry, io, setExitCode);
 
   return program;
 }

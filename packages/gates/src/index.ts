@@ -11,3 +11,4 @@ export * from './requirements';
 export * from './type-paths';
 export * from './bundle-ceiling';
 export * from './config-source';
+export * from './flag-types';

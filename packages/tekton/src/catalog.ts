@@ -1,12 +1,15 @@
-import type { Registry } from '@featuregates/gates';
+import type { TypedRegistry } from '@featuregates/gates';
 import { FEATURES } from './features';
 import { FLAGS } from './flags';
 import { at } from './releases';
 import { ALIASES, TOMBSTONES } from './tombstones';
 import { KINDS, TYPES } from './types';
 
-/** Tekton Pipelines' feature gates as data for the gate model. */
-export const tektonCatalog: Registry = {
+/**
+ * Tekton Pipelines' feature gates as data for the gate model. Its flags keep their literal keys and
+ * values, so switches and test requirements over it are checked at compile time.
+ */
+export const tektonCatalog: TypedRegistry<typeof FLAGS, 'enable-api-fields'> = {
   name: 'tekton-pipelines',
   apiFieldsKey: 'enable-api-fields',
   defaultLevel: 'beta',

@@ -1,4 +1,4 @@
-import type { BehaviorFlag, Stability } from '@featuregates/gates';
+import { defineFlag, type BehaviorFlag, type Stability } from '@featuregates/gates';
 import { at } from './releases';
 
 /**
@@ -7,7 +7,10 @@ import { at } from './releases';
  * keys DESIGN.md keeps alive. `enable-api-fields` itself is the registry's level key.
  */
 
-const bool = (key: string, defaultValue: boolean, description: string, rest: Partial<BehaviorFlag> = {}): BehaviorFlag => ({
+type FlagDetails = Omit<Partial<BehaviorFlag>, 'key' | 'type' | 'default'>;
+
+/** A bool flag; its key stays a literal so that switches and tests over this catalog are typed. */
+const bool = <const K extends string>(key: K, defaultValue: boolean, description: string, rest: FlagDetails = {}): BehaviorFlag & { readonly key: K; readonly type: 'bool' } => ({
   key,
   type: 'bool',
   default: defaultValue,
@@ -23,8 +26,8 @@ const trueIs = (stability: Stability): Pick<BehaviorFlag, 'stability' | 'valueSt
   valueStability: { true: stability },
 });
 
-export const FLAGS: readonly BehaviorFlag[] = [
-  {
+export const FLAGS = [
+  defineFlag({
     key: 'coschedule',
     type: 'enum',
     default: 'workspaces',
@@ -34,7 +37,7 @@ export const FLAGS: readonly BehaviorFlag[] = [
     description:
       'How the Affinity Assistant schedules a PipelineRun\'s pods: "workspaces" puts TaskRuns sharing a PVC workspace on one node; "pipelineruns" (alpha) puts all of a PipelineRun\'s TaskRuns on one node; "isolate-pipelinerun" (alpha) also allows one PipelineRun per node; "disabled" applies no policy.',
     history: [at('v0.50.0', 'introduced', { stability: 'alpha', default: 'workspaces', note: 'replaces disable-affinity-assistant' })],
-  },
+  }),
   bool('disable-creds-init', false, 'When true, Tekton does not scan service accounts for credentials to mount into steps (the creds-init step is skipped).', {
     history: [at('v0.18.0', 'introduced', { default: false })],
   }),
@@ -62,7 +65,7 @@ export const FLAGS: readonly BehaviorFlag[] = [
     deprecated: { since: 'v1.0.0', message: 'CloudEvents are enabled whenever a sink is configured in the config-events ConfigMap' },
     history: [at('v0.34.0', 'introduced', { default: false }), at('v1.0.0', 'deprecated', { default: true })],
   }),
-  {
+  defineFlag({
     key: 'trusted-resources-verification-no-match-policy',
     type: 'enum',
     default: 'ignore',
@@ -71,12 +74,12 @@ export const FLAGS: readonly BehaviorFlag[] = [
     valueStability: { warn: 'alpha', fail: 'alpha' },
     description: 'Trusted resources (alpha, TEP-0091): what happens to a run no VerificationPolicy matches — "ignore" it, "warn" in the log, or "fail" it.',
     history: [at('v0.47.0', 'introduced', { stability: 'alpha', default: 'ignore', note: 'replaces resource-verification-mode' })],
-  },
+  }),
   bool('enable-provenance-in-status', true, 'Populate `status.provenance` of TaskRuns and PipelineRuns (where remote definitions came from, the feature flags used).', {
     stability: 'beta',
     history: [at('v0.42.0', 'introduced', { stability: 'alpha', default: false }), at('v0.48.0', 'promoted', { stability: 'beta', default: true })],
   }),
-  {
+  defineFlag({
     key: 'enforce-nonfalsifiability',
     type: 'enum',
     default: 'none',
@@ -85,8 +88,8 @@ export const FLAGS: readonly BehaviorFlag[] = [
     valueStability: { spire: 'alpha' },
     description: 'Non-falsifiable provenance (alpha): "spire" uses SPIRE to sign results and status; "none" disables it.',
     history: [at('v0.51.0', 'introduced', { stability: 'alpha', default: 'none', note: 'the key shipped misspelt as enforce-nonfalsifiablity in v0.45–v0.50' })],
-  },
-  {
+  }),
+  defineFlag({
     key: 'results-from',
     type: 'enum',
     default: 'termination-message',
@@ -95,8 +98,8 @@ export const FLAGS: readonly BehaviorFlag[] = [
     valueStability: { 'sidecar-logs': 'beta' },
     description: 'How results leave a task: the container "termination-message" (4 KB in all) or "sidecar-logs" (beta, larger results, needs pods/log access).',
     history: [at('v0.48.0', 'introduced', { stability: 'alpha', default: 'termination-message' }), at('v0.61.0', 'promoted', { stability: 'beta', note: 'sidecar-logs' })],
-  },
-  {
+  }),
+  defineFlag({
     key: 'max-result-size',
     type: 'int',
     default: 4096,
@@ -105,7 +108,7 @@ export const FLAGS: readonly BehaviorFlag[] = [
     stability: 'stable',
     description: 'Upper limit in bytes of each task result when results-from is "sidecar-logs"; below the 1.5 MB CRD limit.',
     history: [at('v0.52.0', 'introduced', { default: 4096 })],
-  },
+  }),
   bool('set-security-context', false, 'Limit the privileges of containers Tekton injects into TaskRuns, so they run in namespaces with the "restricted" pod security standard.', {
     history: [at('v0.49.0', 'introduced', { default: false })],
   }),
@@ -120,7 +123,7 @@ export const FLAGS: readonly BehaviorFlag[] = [
   bool('enable-param-enum', false, 'Own flag of the "param-enum" feature: allowed values for params.', { ...trueIs('alpha'), feature: 'param-enum', history: [at('v0.54.0', 'introduced', { stability: 'alpha', default: false })] }),
   bool('enable-artifacts', false, 'Own flag of the "artifacts" feature: step and task artifacts.', { ...trueIs('alpha'), feature: 'artifacts', history: [at('v0.58.0', 'introduced', { stability: 'alpha', default: false })] }),
   bool('enable-concise-resolver-syntax', false, 'Own flag of the "concise-resolver-syntax" feature: URL-like ref names.', { ...trueIs('alpha'), feature: 'concise-resolver-syntax', history: [at('v0.60.0', 'introduced', { stability: 'alpha', default: false })] }),
-  {
+  defineFlag({
     key: 'disable-inline-spec',
     type: 'list',
     default: [],
@@ -128,7 +131,7 @@ export const FLAGS: readonly BehaviorFlag[] = [
     stability: 'stable',
     description: 'Comma-separated kinds that may not embed specs: "pipeline" (pipeline tasks\' taskSpec/pipelineSpec), "pipelinerun" (spec.pipelineSpec), "taskrun" (spec.taskSpec).',
     history: [at('v0.59.0', 'introduced', { default: '' })],
-  },
+  }),
   bool('enable-kubernetes-sidecar', false, 'Run Tekton sidecars as native Kubernetes sidecars (init containers with restartPolicy: Always).', {
     history: [at('v0.62.0', 'introduced', { default: false })],
   }),
@@ -146,4 +149,4 @@ export const FLAGS: readonly BehaviorFlag[] = [
   bool('enable-informer-cache-transforms', true, 'Strip managedFields and the last-applied annotation from cached runs and pods to save controller memory; changes need a controller restart.', {
     history: [at('v1.15.0', 'introduced', { default: true })],
   }),
-];
+] as const satisfies readonly BehaviorFlag[];

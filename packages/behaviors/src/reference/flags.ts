@@ -1,0 +1,5 @@
+import type { Snapshot } from '../snapshot';
+import type { ReferenceCatalog } from './catalog';
+
+/** The flags the reference consumer reads: a snapshot of the reference catalog. */
+export type ReferenceFlags = Snapshot<ReferenceCatalog>;

@@ -1,0 +1,11 @@
+import { parseConfig } from '@featuregates/gates';
+import { referenceCatalog } from '../reference/catalog';
+import type { ReferenceFlags } from '../reference/flags';
+import { createSnapshot } from '../snapshot';
+
+/** A snapshot of the reference catalog with these ConfigMap keys set. */
+export function referenceFlags(data: Record<string, string> = {}): ReferenceFlags {
+  const result = parseConfig(referenceCatalog, data);
+  if (!result.config) throw new Error(result.errors.map((error) => error.message).join('; '));
+  return createSnapshot(referenceCatalog, result.config);
+}
