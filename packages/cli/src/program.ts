@@ -2,7 +2,9 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Registry } from '@featuregates/gates';
 import { check } from './commands/check';
 import { configValidate } from './commands/config-validate';
+import { registerDocs } from './commands/docs';
 import { explain } from './commands/explain';
+import { registerRelease } from './commands/release';
 import { requirementsCommand } from './commands/requirements';
 import { CliError, EXIT, type Io } from './io';
 
@@ -52,6 +54,8 @@ export function createProgram(registry: Registry, io: Io, setExitCode: (code: nu
     .action((name: string) => setExitCode(explain(registry, name, io)));
 
   // Commands of other packages register here, one line each: register<Verb>(program, registry, io, setExitCode).
+  registerRelease(program, registry, io, setExitCode);
+  registerDocs(program, registry, io, setExitCode);
 
   return program;
 }
