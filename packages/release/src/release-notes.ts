@@ -45,8 +45,10 @@ function bundleHint(event: ReleaseEvent, bundle: Stability, level: Stability): s
     return levelAdmits(level, feature.stability) ? ' New to this bundle, and on by default here.' : ' New to this bundle.';
   }
   if (feature.stability === 'stable') return '';
-  if (levelAdmits(level, feature.stability) && !feature.flag) return ` On by default here (\`${feature.levelKey}: ${level}\`).`;
-  const how = feature.flag ? `set \`${feature.flag}: "true"\`` : `set \`${feature.levelKey}: ${feature.stability}\``;
+  if (levelAdmits(level, feature.stability)) {
+    return ` On by default here (\`${feature.levelKey}: ${level}\`)${feature.flag ? `; \`${feature.flag}: "false"\` turns it off` : ''}.`;
+  }
+  const how = feature.flag ? `set \`${feature.flag}: "true"\` or \`${feature.levelKey}: ${feature.stability}\`` : `set \`${feature.levelKey}: ${feature.stability}\``;
   return ` Off by default here: ${how} to use it.`;
 }
 
