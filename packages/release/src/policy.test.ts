@@ -174,6 +174,27 @@ describe('the compatibility policy', () => {
     ]);
   });
 
+  it('gives an own flag its feature\'s window', () => {
+    const removeFanOut: Change = (d) => {
+      removeFeature('fan-out')(d);
+      d.flags = d.flags.filter((entry) => entry.key !== 'enable-fan-out');
+      d.tombstones.push({ key: 'enable-fan-out', lastShipped: 'v1', removedIn: 'v2', note: 'fan-out is gone' });
+    };
+    const withFlag: Change = (d) => {
+      feature(d, 'fan-out').flag = 'enable-fan-out';
+      d.flags.push({ key: 'enable-fan-out', type: 'bool', default: false, stability: 'beta', feature: 'fan-out', description: 'Own flag', history: [] });
+    };
+    let from = release(edit(widgets(), withFlag), '1.0.0', '2027-01-04');
+    const noticed = edit(widgets(), (d) => { withFlag(d); deprecate('fan-out')(d); });
+    from = release(noticed, '1.1.0', '2027-04-05', from);
+    const early = release(edit(noticed, removeFanOut), 'unreleased', '2028-02-01', from);
+    expect(checkPolicy(from, early).map((violation) => `${violation.rule} ${violation.subject} ${violation.allowed.kind === 'date' ? violation.allowed.date : ''}`)).toEqual([
+      'removal-window fan-out 2028-04-05',
+      'removal-window enable-fan-out 2028-04-05',
+    ]);
+    expect(checkPolicy(from, release(edit(noticed, removeFanOut), 'unreleased', '2028-04-05', from))).toEqual([]);
+  });
+
   it('fails dropping an allowed value before its window', () => {
     expect(scenario(undefined, (d) => void (flag(d, 'mode').values = ['a', 'b']), '2027-02-01')).toEqual([
       '[removal-window] stable flag "mode" dropped value(s) "c" without a deprecation notice; the policy asks for 12 months because it is a stable flag: deprecate it in this release, and the change is allowed from 2028-02-01',

@@ -105,7 +105,11 @@ export function checkPolicy(from: Snapshot, to: Snapshot, events: readonly Relea
           (valueNotices.length > 0 && valueNotices.every(Boolean)
             ? (valueNotices as Notice[]).reduce((latest, entry) => (entry.date > latest.date ? entry : latest))
             : undefined);
-        const window = flagWindow(before);
+        // An own flag lives as long as its feature: it gets the feature's window.
+        const owner = before.feature ? from.features[before.feature] : undefined;
+        const ownerWindow = owner ? featureWindow(owner, from, to) : undefined;
+        const window: Window =
+          ownerWindow?.kind === 'months' ? { ...ownerWindow, why: `it is the own flag of feature "${before.feature}", which ${ownerWindow.why.replace(/^it /, '')}` } : (ownerWindow ?? flagWindow(before));
         const result = windowCheck(notice, window, to);
         if (result.ok) break;
         const change = event.type === 'flag-values-changed' ? `dropped value(s) ${event.removed.map((value) => `"${value}"`).join(', ')}` : 'removed';

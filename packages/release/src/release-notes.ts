@@ -22,8 +22,6 @@ export function concernsBundle(event: ReleaseEvent, bundle: Stability): boolean 
     case 'flag-demoted':
       return levelAdmits(bundle, event.from) || levelAdmits(bundle, event.to);
     case 'flag-default-changed':
-    case 'flag-tombstoned':
-    case 'flag-removed':
     case 'tombstone-removed':
     case 'level-default-announced':
     case 'level-default-changed':

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import type { Registry } from '@featuregates/gates';
@@ -143,7 +144,7 @@ describe('nx g, offline, through the local plugin', () => {
       env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', NO_COLOR: '1' },
     });
     expect(run.status).toBe(0);
-    const output = `${run.stdout}${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+    const output = stripVTControlCharacters(`${run.stdout}${run.stderr}`);
     expect(output).toContain(`UPDATE ${CATALOG}/flags.ts`);
     expect(output).toContain(`CREATE ${CATALOG}/entries/flag-enable-dry-run-check.test.ts`);
     expect(output).toContain('CREATE .changeset/fg-flag-added-enable-dry-run-check.md');
