@@ -2,22 +2,23 @@
 import type { ApiFeature, BehaviorFlag, RootKind } from '@featuregates/gates';
 import { literal } from './entry-tests';
 
+/** An object literal, one property a line; a property's source is given as is when it is a `{ source }`. */
 function objectLines(entries: [string, unknown][]): string {
-  return ['{', ...entries.filter(([, value]) => value !== undefined).map(([key, value]) => `  ${key}: ${literal(value)},`), '}'].join('\n');
+  const source = (value: unknown): string => (value !== null && typeof value === 'object' && 'source' in value ? String(value.source) : literal(value));
+  return ['{', ...entries.filter(([, value]) => value !== undefined).map(([key, value]) => `  ${key}: ${source(value)},`), '}'].join('\n');
 }
 
 export function featureEntry(feature: ApiFeature): string {
-  const uses = ['[', ...feature.uses.map((use) => `    ${literal(use)},`), '  ]'].join('\n');
   return objectLines([
     ['name', feature.name],
     ['title', feature.title],
     ['stability', feature.stability],
     ['description', feature.description],
     ['flag', feature.flag],
-    ['uses', '\u0000USES'],
+    ['uses', { source: ['[', ...feature.uses.map((use) => `    ${literal(use)},`), '  ]'].join('\n') }],
     ['history', feature.history],
     ['docs', feature.docs],
-  ]).replace(`'\u0000USES'`, uses);
+  ]);
 }
 
 export function flagEntry(flag: BehaviorFlag): string {

@@ -100,8 +100,13 @@ export function diffSnapshots(from: Snapshot, to: Snapshot): ReleaseEvent[] {
   return events;
 }
 
+/** What an event is about: the feature, flag, kind or key. */
+export function eventSubject(event: ReleaseEvent): string {
+  return 'feature' in event ? event.feature.name : 'flag' in event ? event.flag.key : 'kind' in event ? event.kind : event.key;
+}
+
 /** A stable identity for an event: one changeset per id. */
 export function eventId(event: ReleaseEvent): string {
-  const subject = 'feature' in event ? event.feature.name : 'flag' in event ? event.flag.key : 'kind' in event ? event.kind : event.key;
+  const subject = eventSubject(event);
   return event.type === 'flag-value-deprecated' ? `${event.type}:${subject}=${event.value}` : `${event.type}:${subject}`;
 }

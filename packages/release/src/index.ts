@@ -5,7 +5,7 @@ export { canonicalJson } from './canonical-json';
 export { snapshotOf, emptySnapshot, type SnapshotOptions } from './snapshot';
 export { featureRef, flagRef, stableKindsOf } from './refs';
 export { BETA_MONTHS, V1_MONTHS, featureWindow, flagWindow, levelWindow, earliestAfter, type Window } from './windows';
-export { diffSnapshots, eventId } from './diff';
+export { diffSnapshots, eventId, eventSubject } from './diff';
 export { checkPolicy } from './policy';
 export * as messages from './messages';
 export { RULES, describeEvent, formatViolation, earliestText } from './messages';

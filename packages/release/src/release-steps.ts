@@ -10,7 +10,7 @@ import { canonicalJson } from './canonical-json';
 import { isIsoDate, today } from './dates';
 import { loadCatalog } from './load-catalog';
 import { applyChangesetPlan, eventsWithoutChangeset, planChangesets, readChangesetDir, type ChangesetPlan } from './changeset-writer';
-import { diffSnapshots } from './diff';
+import { diffSnapshots, eventSubject } from './diff';
 import { DOCS_PATH, renderDocs } from './docs';
 import { formatViolation } from './messages';
 import { checkPolicy } from './policy';
@@ -135,7 +135,7 @@ export function releaseCheck(ctx: ReleaseContext): CheckResult {
 /** The lines `release check` prints for a result, failures first. */
 export function checkReport(result: CheckResult, ctx: ReleaseContext): string[] {
   const lines = result.violations.map(formatViolation);
-  for (const event of result.unrecorded) lines.push(`[changeset] no changeset records "${event.type}" of ${'feature' in event ? event.feature.name : 'flag' in event ? event.flag.key : 'kind' in event ? event.kind : event.key}: run featuregates release changeset`);
+  for (const event of result.unrecorded) lines.push(`[changeset] no changeset records "${event.type}" of ${eventSubject(event)}: run featuregates release changeset`);
   if (result.unfrozen) {
     lines.push(`[snapshot] ${ctx.packageName} is at ${result.unfrozen} but ${where(ctx, snapshotPath(ctx.releasesDir, result.unfrozen))} does not exist: run featuregates release snapshot`);
   }

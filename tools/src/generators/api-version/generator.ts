@@ -5,7 +5,7 @@ import { ENTRIES_DIR, kindTest, literal } from '../../entry-tests';
 import { kindEntry } from '../../entry-text';
 import { finish, pathsFrom, type ReleasePaths } from '../../finish';
 import { loadTreeCatalog } from '../../load-tree-catalog';
-import { releaseDate } from '../feature/generator';
+import { releaseDate } from '../../options';
 
 export interface ApiVersionGeneratorSchema extends Partial<ReleasePaths> {
   /** The CRD version, e.g. `v1`, `v1beta1`, `v2alpha1` (not `version`: Nx keeps `--version` for itself). */

@@ -1,11 +1,11 @@
 import type { Tree } from '@nx/devkit';
-import { isIsoDate, today } from '@featuregates/release';
 import { isStability, type ApiFeature, type BehaviorFlag, type FieldUse, type Registry, type Stability } from '@featuregates/gates';
 import { appendEntry, locate } from '../../catalog-source';
 import { ENTRIES_DIR, featureTest, samplePath } from '../../entry-tests';
 import { featureEntry, flagEntry } from '../../entry-text';
 import { finish, pathsFrom, type ReleasePaths } from '../../finish';
 import { loadTreeCatalog } from '../../load-tree-catalog';
+import { checkDescription, KEBAB, releaseDate, takenKeys } from '../../options';
 
 export interface FeatureGeneratorSchema extends Partial<ReleasePaths> {
   /** kebab-case name, e.g. `step-cache`. */
@@ -24,27 +24,6 @@ export interface FeatureGeneratorSchema extends Partial<ReleasePaths> {
   docsUrl?: string;
   /** Release date for the changesets (deprecation windows); today by default. */
   date?: string;
-}
-
-/** The history's date and the changesets' release date: `--date`, or today. */
-export function releaseDate(date: string | undefined): string {
-  const value = date ?? today();
-  if (!isIsoDate(value)) throw new Error(`bad --date "${value}": want YYYY-MM-DD`);
-  return value;
-}
-
-/** A description the catalog's docs can show: one sentence, not a placeholder. */
-export function checkDescription(description: string | undefined): string {
-  const text = (description ?? '').trim();
-  if (text.length <= 10) throw new Error('--description: say in one sentence what it does (more than 10 characters)');
-  return text;
-}
-
-const NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-
-/** Every key a ConfigMap may already hold, so a new flag cannot collide with one. */
-export function takenKeys(registry: Registry): Set<string> {
-  return new Set([registry.apiFieldsKey, ...registry.flags.map((flag) => flag.key), ...registry.tombstones.map((entry) => entry.key), ...registry.aliases.map((entry) => entry.key)]);
 }
 
 export function parseUses(text: string, registry: Registry, match: FieldUse['match']): FieldUse[] {
@@ -69,10 +48,10 @@ export function featureGenerator(tree: Tree, options: FeatureGeneratorSchema): v
   const paths = pathsFrom(options);
   const stability = (options.stability ?? 'alpha') as Stability;
   if (!isStability(stability) || stability === 'stable') throw new Error(`--stability must be alpha or beta, not "${stability}": a new field starts below stable`);
-  if (!NAME.test(options.name)) throw new Error(`bad feature name "${options.name}": want kebab-case, e.g. step-cache`);
+  if (!KEBAB.test(options.name)) throw new Error(`bad feature name "${options.name}": want kebab-case, e.g. step-cache`);
   const base = loadTreeCatalog(tree, paths.catalogDir).registry;
   if (base.features.some((feature) => feature.name === options.name)) throw new Error(`feature "${options.name}" already exists; promote it with @featuregates/tools:promote`);
-  if (options.flag && (!NAME.test(options.flag) || takenKeys(base).has(options.flag))) throw new Error(`flag "${options.flag}" is taken or not a kebab-case key`);
+  if (options.flag && (!KEBAB.test(options.flag) || takenKeys(base).has(options.flag))) throw new Error(`flag "${options.flag}" is taken or not a kebab-case key`);
 
   const release = options.release ?? 'unreleased';
   const date = releaseDate(options.date);

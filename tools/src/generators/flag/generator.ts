@@ -5,7 +5,7 @@ import { ENTRIES_DIR, flagTest } from '../../entry-tests';
 import { flagEntry } from '../../entry-text';
 import { finish, pathsFrom, type ReleasePaths } from '../../finish';
 import { loadTreeCatalog } from '../../load-tree-catalog';
-import { checkDescription, releaseDate, takenKeys } from '../feature/generator';
+import { checkDescription, KEBAB, releaseDate, takenKeys } from '../../options';
 
 export interface FlagGeneratorSchema extends Partial<ReleasePaths> {
   key: string;
@@ -23,7 +23,6 @@ export interface FlagGeneratorSchema extends Partial<ReleasePaths> {
 }
 
 const TYPES: readonly FlagType[] = ['bool', 'enum', 'int', 'string', 'list'];
-const KEY = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /** `nx g @featuregates/tools:flag`: a new behaviour flag of the feature-flags ConfigMap, its test, changeset and docs. */
 export function flagGenerator(tree: Tree, options: FlagGeneratorSchema): void {
@@ -33,7 +32,7 @@ export function flagGenerator(tree: Tree, options: FlagGeneratorSchema): void {
   const stability = options.stability ?? 'alpha';
   if (!TYPES.includes(type)) throw new Error(`--type must be one of ${TYPES.join(', ')}, not "${type}"`);
   if (!isStability(stability)) throw new Error(`--stability must be alpha, beta or stable, not "${stability}"`);
-  if (!KEY.test(options.key)) throw new Error(`bad key "${options.key}": want kebab-case, e.g. enable-step-cache`);
+  if (!KEBAB.test(options.key)) throw new Error(`bad key "${options.key}": want kebab-case, e.g. enable-step-cache`);
   const base = loadTreeCatalog(tree, paths.catalogDir).registry;
   if (takenKeys(base).has(options.key)) throw new Error(`key "${options.key}" is already a flag, tombstone or alias of the catalog: a ConfigMap key is never reused`);
   const values = options.values?.split(',').map((value) => value.trim()).filter(Boolean);

@@ -5,7 +5,7 @@ import { applyEdits, findEntry, historyEdit, locate, stabilityEdits } from '../.
 import { ENTRIES_DIR, featureTest, literal } from '../../entry-tests';
 import { finish, pathsFrom, type ReleasePaths } from '../../finish';
 import { loadTreeCatalog } from '../../load-tree-catalog';
-import { releaseDate } from '../feature/generator';
+import { releaseDate } from '../../options';
 
 export interface PromoteGeneratorSchema extends Partial<ReleasePaths> {
   /** The feature to promote. */
