@@ -2,8 +2,10 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Registry } from '@featuregates/gates';
 import { check } from './commands/check';
 import { configValidate } from './commands/config-validate';
+import { registerDocs } from './commands/docs';
 import { explain } from './commands/explain';
 import { registerMatrix } from './commands/matrix';
+import { registerRelease } from './commands/release';
 import { requirementsCommand } from './commands/requirements';
 import { review } from './commands/review';
 import { CliError, EXIT, type Io } from './io';
@@ -66,6 +68,8 @@ export function createProgram(registry: Registry, io: Io, setExitCode: (code: nu
 
   // Commands of other packages register here, one line each: register<Verb>(program, registry, io, setExitCode).
   registerMatrix(program, registry, io, setExitCode);
+  registerRelease(program, registry, io, setExitCode);
+  registerDocs(program, registry, io, setExitCode);
 
   return program;
 }

@@ -48,6 +48,8 @@ export interface ApiFeature {
   disabledBy?: { flag: string; contains: string };
   uses: readonly FieldUse[];
   history: readonly HistoryEntry[];
+  /** A deprecation notice: the feature will be removed or changed incompatibly (the release check times the window from it). */
+  deprecated?: { since: string; message: string };
   docs?: string;
 }
 

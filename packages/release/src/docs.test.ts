@@ -1,0 +1,44 @@
+import { tektonCatalog } from '@featuregates/tekton';
+import { renderDocs } from './docs';
+import { snapshotOf } from './snapshot';
+import { edit, feature, release, widgets } from './test-support/widgets';
+
+const docs = renderDocs(snapshotOf(tektonCatalog, { version: 'unreleased', date: '2026-11-25' }));
+const section = (heading: string): string => docs.slice(docs.indexOf(heading)).split(/\n#{2,3} /)[0];
+
+describe('docs/features.md', () => {
+  it('tables the alpha and beta features: name, stability, flag, fields, kinds, introduced and promoted in', () => {
+    expect(docs).toContain(
+      '| [`matrix`](https://tekton.dev/docs/pipelines/matrix/) | beta | `enable-api-fields: beta` | `PipelineTask.matrix` | Pipeline (v1, v1beta1), PipelineRun (v1, v1beta1) | v0.38.0 (alpha) | v0.53.0 (beta) |',
+    );
+    expect(docs).toContain('| `cel-in-when-expression` | alpha | own flag `enable-cel-in-whenexpression` (or `enable-api-fields: alpha` while it is unset) |');
+    expect(section('## Alpha and beta features')).not.toContain('inline-taskrun-spec');
+  });
+
+  it('has a section per kind listing its alpha and beta fields', () => {
+    const pipelineRun = section('### tekton.dev/v1 PipelineRun (stable)');
+    expect(pipelineRun).toContain('Alpha fields:');
+    expect(pipelineRun).toContain('| `spec.pipelineSpec.tasks[].pipelineSpec` | `pipelines-in-pipelines` | `enable-api-fields: alpha` |');
+    expect(pipelineRun).toContain('| `spec.pipelineSpec.tasks[].matrix` | `matrix` | `enable-api-fields: beta` |');
+    expect(section('### tekton.dev/v1alpha1 VerificationPolicy (alpha)')).toContain('No alpha or beta fields.');
+  });
+
+  it('tables the behaviour flags with the code\'s stability (keep-pod-on-cancel is beta, whatever Tekton\'s docs say) and the tombstones', () => {
+    expect(docs).toContain('| `keep-pod-on-cancel` | bool | `false` | `true` (beta), `false` | beta | — |');
+    expect(docs).toContain('| `coschedule` | enum | `workspaces` | `workspaces`, `pipelineruns` (alpha), `isolate-pipelinerun` (alpha), `disabled` | stable | — |');
+    expect(docs).toContain('| `enable-custom-tasks` | bool | `false` | `true`, `false` | stable | deprecated since v0.44.0: custom tasks are always enabled since v0.44.0; the key has no effect |');
+    expect(docs).toContain('| `max-result-size` | int | `4096` | an integer from 1 to 1572863 | stable | — |');
+    expect(docs).toContain('| `disable-affinity-assistant` | v0.13.0–v0.70.0 | v1.0.0 | use "coschedule": "disabled" instead |');
+  });
+
+  it('depends on the catalog only, never on a date', () => {
+    expect(renderDocs(snapshotOf(tektonCatalog, { version: '9.9.9', date: '2030-01-01' }))).toBe(docs);
+  });
+
+  it('marks deprecated features and lists their notices', () => {
+    const deprecated = edit(widgets(), (d) => void (feature(d, 'fan-out').deprecated = { since: 'v2', message: 'use fanOutV2' }));
+    const text = renderDocs(release(deprecated, '1.0.0', '2027-01-04'));
+    expect(text).toContain('| `fan-out` | beta, deprecated |');
+    expect(text).toContain('- `fan-out` (since v2): use fanOutV2');
+  });
+});

@@ -1,0 +1,131 @@
+import { compareStability, STABILITIES } from '@featuregates/gates';
+import { diffSnapshots } from './diff';
+import * as messages from './messages';
+import { stableKindsOf } from './refs';
+import type { Earliest, Notice, PolicyViolation, ReleaseEvent, Snapshot } from './types';
+import { earliestAfter, featureWindow, flagWindow, levelWindow, type Window } from './windows';
+
+/**
+ * Whether an incompatible change may ship in `to` given the notice that `from` (a release users
+ * have) carried: none → not yet, a window still running → not before its end.
+ */
+function windowCheck(notice: Notice | undefined, window: Window, to: Snapshot): { ok: true } | { ok: false; allowed: Earliest; notice?: Notice } {
+  if (!notice) {
+    // Announce it in this release: the change may follow once the window has run from today.
+    return { ok: false, allowed: earliestAfter({ date: to.date }, window) };
+  }
+  const earliest = earliestAfter(notice, window);
+  if (earliest.kind === 'next-release' || earliest.date <= to.date) return { ok: true };
+  return { ok: false, allowed: earliest, notice };
+}
+
+/**
+ * The compatibility policy (DESIGN.md) over the changes from a released snapshot to the next
+ * release: every violation names its rule, what it is about, and when it would be allowed.
+ */
+export function checkPolicy(from: Snapshot, to: Snapshot, events: readonly ReleaseEvent[] = diffSnapshots(from, to)): PolicyViolation[] {
+  const violations: PolicyViolation[] = [];
+
+  for (const event of events) {
+    switch (event.type) {
+      case 'feature-removed':
+      case 'feature-changed': {
+        if (event.type === 'feature-changed' && event.removedPaths.length === 0 && !event.flagFrom) break;
+        const name = event.feature.name;
+        const before = from.features[name];
+        const window = featureWindow(before, from, to);
+        const result = windowCheck(before.deprecated, window, to);
+        if (result.ok) break;
+        const change = event.type === 'feature-removed' ? 'removed' : 'changed incompatibly';
+        if (window.kind === 'release') {
+          violations.push({ rule: 'alpha-warning', subject: name, message: messages.alphaWithoutWarning('feature', name, change), allowed: { kind: 'next-release' } });
+        } else {
+          violations.push({ rule: 'removal-window', subject: name, message: messages.tooEarly('feature', name, before.stability, change, window, result.allowed, result.notice, to.date), allowed: result.allowed });
+        }
+        break;
+      }
+      case 'feature-demoted':
+      case 'flag-demoted': {
+        const [what, subject] = event.type === 'feature-demoted' ? (['feature', event.feature.name] as const) : (['flag', event.flag.key] as const);
+        const entry = event.type === 'feature-demoted' ? from.features[subject] : from.flags[subject];
+        const window = event.type === 'feature-demoted' ? featureWindow(from.features[subject], from, to) : flagWindow(from.flags[subject]);
+        const allowed = earliestAfter({ date: to.date }, window);
+        violations.push({ rule: 'demotion', subject, message: messages.demotion(what, subject, event.from, event.to, entry.deprecated ? undefined : allowed), allowed: { kind: 'never' } });
+        break;
+      }
+      case 'feature-promoted': {
+        const skipped = STABILITIES.filter((level) => compareStability(level, event.from) > 0 && compareStability(level, event.to) < 0);
+        const v1 = stableKindsOf(to.features[event.feature.name], from, to);
+        if (skipped.length > 0 && v1.length > 0) {
+          violations.push({ rule: 'level-skip', subject: event.feature.name, message: messages.levelSkip(event.feature.name, event.from, event.to, skipped[0], v1[0]), allowed: { kind: 'next-release' } });
+        }
+        break;
+      }
+      case 'flag-default-changed': {
+        const before = from.flags[event.flag.key];
+        const notice = before.deprecatedValues?.find((entry) => entry.value === event.from) ?? before.deprecated;
+        const window = flagWindow(before);
+        const result = windowCheck(notice, window, to);
+        if (result.ok) break;
+        violations.push({
+          rule: 'default-window',
+          subject: event.flag.key,
+          message: messages.defaultTooEarly(event.flag.key, event.from, event.to, window, result.allowed, result.notice, to.date),
+          allowed: result.allowed,
+        });
+        break;
+      }
+      case 'level-default-changed': {
+        const notice = from.level.notice?.to === event.to ? from.level.notice : undefined;
+        const window = levelWindow(from, to);
+        const result = windowCheck(notice, window, to);
+        if (result.ok) break;
+        violations.push({
+          rule: 'default-window',
+          subject: event.key,
+          message: messages.defaultTooEarly(event.key, event.from, event.to, window, result.allowed, result.notice, to.date, true),
+          allowed: result.allowed,
+        });
+        break;
+      }
+      case 'flag-removed':
+      case 'flag-tombstoned':
+      case 'flag-values-changed': {
+        const key = event.flag.key;
+        const before = from.flags[key];
+        if (event.type === 'flag-removed') {
+          violations.push({ rule: 'tombstone', subject: key, message: messages.notTombstoned(key), allowed: { kind: 'once-fixed' } });
+        }
+        if (event.type === 'flag-values-changed' && event.removed.length === 0) break;
+        const ownerNotice = before.feature ? from.features[before.feature]?.deprecated : undefined;
+        const valueNotices = event.type === 'flag-values-changed' ? event.removed.map((value) => before.deprecatedValues?.find((entry) => entry.value === value)) : [];
+        const notice =
+          before.deprecated ??
+          ownerNotice ??
+          (valueNotices.length > 0 && valueNotices.every(Boolean)
+            ? (valueNotices as Notice[]).reduce((latest, entry) => (entry.date > latest.date ? entry : latest))
+            : undefined);
+        // An own flag lives as long as its feature: it gets the feature's window.
+        const owner = before.feature ? from.features[before.feature] : undefined;
+        const ownerWindow = owner ? featureWindow(owner, from, to) : undefined;
+        const window: Window =
+          ownerWindow?.kind === 'months' ? { ...ownerWindow, why: `it is the own flag of feature "${before.feature}", which ${ownerWindow.why.replace(/^it /, '')}` } : (ownerWindow ?? flagWindow(before));
+        const result = windowCheck(notice, window, to);
+        if (result.ok) break;
+        const change = event.type === 'flag-values-changed' ? `dropped value(s) ${event.removed.map((value) => `"${value}"`).join(', ')}` : 'removed';
+        if (window.kind === 'release') {
+          violations.push({ rule: 'alpha-warning', subject: key, message: messages.alphaWithoutWarning('flag', key, change), allowed: { kind: 'next-release' } });
+        } else {
+          violations.push({ rule: 'removal-window', subject: key, message: messages.tooEarly('flag', key, before.stability, change, window, result.allowed, result.notice, to.date), allowed: result.allowed });
+        }
+        break;
+      }
+      case 'tombstone-removed':
+        violations.push({ rule: 'tombstone', subject: event.key, message: messages.tombstoneRemoved(event.key), allowed: { kind: 'never' } });
+        break;
+      default:
+        break;
+    }
+  }
+  return violations;
+}

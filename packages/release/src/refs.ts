@@ -1,0 +1,36 @@
+import { bundlesOffering } from '@featuregates/gates';
+import type { FeatureEntry, FeatureRef, FlagEntry, FlagRef, Snapshot } from './types';
+
+/** A feature as events name it: its flag, the fields and kinds it gates, and the bundles that offer it. */
+export function featureRef(name: string, entry: FeatureEntry, levelKey: string): FeatureRef {
+  return {
+    name,
+    levelKey,
+    title: entry.title,
+    stability: entry.stability,
+    description: entry.description,
+    ...(entry.flag ? { flag: entry.flag } : {}),
+    fields: [...entry.fields],
+    kinds: Object.keys(entry.paths).sort(),
+    bundles: bundlesOffering(entry.stability),
+  };
+}
+
+export function flagRef(key: string, entry: FlagEntry): FlagRef {
+  return {
+    key,
+    type: entry.type,
+    default: entry.default,
+    stability: entry.stability,
+    description: entry.description,
+    ...(entry.feature ? { feature: entry.feature } : {}),
+    bundles: bundlesOffering(entry.stability),
+  };
+}
+
+/** The v1 (stable) kinds among those a feature gates, looked up in either snapshot. */
+export function stableKindsOf(entry: FeatureEntry, ...snapshots: Snapshot[]): string[] {
+  return Object.keys(entry.paths)
+    .filter((label) => snapshots.some((snapshot) => snapshot.kinds[label]?.stability === 'stable'))
+    .sort();
+}

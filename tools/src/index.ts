@@ -1,0 +1,4 @@
+export { featureGenerator, type FeatureGeneratorSchema } from './generators/feature/generator';
+export { flagGenerator, type FlagGeneratorSchema } from './generators/flag/generator';
+export { promoteGenerator, type PromoteGeneratorSchema } from './generators/promote/generator';
+export { apiVersionGenerator, type ApiVersionGeneratorSchema } from './generators/api-version/generator';
