@@ -29,6 +29,20 @@ export function catalogFiles(tree: Tree, dir: string): string[] {
     .map((name) => `${dir}/${name}`);
 }
 
+/**
+ * The literal a declaration holds and the type it is declared as: its annotation
+ * (`const X: readonly T[] = [...]`) or what it `satisfies` (`const X = [...] as const satisfies readonly T[]`).
+ */
+function declared(node: ts.VariableDeclaration, source: ts.SourceFile): { literal?: ts.Expression; typeText?: string } {
+  let literal = node.initializer;
+  let typeText = node.type?.getText(source);
+  while (literal && (ts.isSatisfiesExpression(literal) || ts.isAsExpression(literal) || ts.isParenthesizedExpression(literal))) {
+    if (ts.isSatisfiesExpression(literal) && !typeText) typeText = literal.type.getText(source);
+    literal = literal.expression;
+  }
+  return { literal, typeText };
+}
+
 /** The declaration whose type annotation names `collection`, in whichever file of the catalog declares it. */
 export function locate(tree: Tree, dir: string, collection: Collection): Located {
   for (const file of catalogFiles(tree, dir)) {
@@ -37,11 +51,13 @@ export function locate(tree: Tree, dir: string, collection: Collection): Located
     let found: Located | undefined;
     const visit = (node: ts.Node): void => {
       if (found) return;
-      if (ts.isVariableDeclaration(node) && node.type && node.initializer && new RegExp(`\\b${collection}\\b`).test(node.type.getText(source))) {
-        const init = node.initializer;
-        if ((collection === 'TypeNode' && ts.isObjectLiteralExpression(init)) || (collection !== 'TypeNode' && ts.isArrayLiteralExpression(init))) {
-          found = { file, text, node: init };
-          return;
+      if (ts.isVariableDeclaration(node) && node.initializer) {
+        const { literal, typeText } = declared(node, source);
+        if (typeText && new RegExp(`\\b${collection}\\b`).test(typeText)) {
+          if ((collection === 'TypeNode' && literal && ts.isObjectLiteralExpression(literal)) || (collection !== 'TypeNode' && literal && ts.isArrayLiteralExpression(literal))) {
+            found = { file, text, node: literal };
+            return;
+          }
         }
       }
       ts.forEachChild(node, visit);

@@ -139,6 +139,8 @@ export function releaseObjects(registry: Registry, variant: Variant, options: Ma
           metadata: { labels: { ...APP, 'featuregates.dev/bundle': variant.name } },
           spec: {
             serviceAccountName: name,
+            // SIGTERM drains in-flight reviews within 10 s.
+            terminationGracePeriodSeconds: 15,
             securityContext: { runAsNonRoot: true, runAsUser: 65532, runAsGroup: 65532, seccompProfile: { type: 'RuntimeDefault' } },
             affinity: {
               podAntiAffinity: {
@@ -196,6 +198,7 @@ export function releaseObjects(registry: Registry, variant: Variant, options: Ma
           rules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE', 'UPDATE'], resources: ['configmaps'], scope: 'Namespaced' }],
           namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } },
           objectSelector: { matchLabels: CONFIG_LABEL },
+          matchConditions: [{ name: 'only-feature-flags', expression: "object.metadata.name == 'feature-flags'" }],
           clientConfig: { service: { ...service, path: '/validate/config' }, caBundle: '' },
         },
       ],
