@@ -4,6 +4,7 @@ import { check } from './commands/check';
 import { configValidate } from './commands/config-validate';
 import { explain } from './commands/explain';
 import { requirementsCommand } from './commands/requirements';
+import { registerServe } from './commands/serve';
 import { CliError, EXIT, type Io } from './io';
 
 const outputOption = () => new Option('-o, --output <format>', 'text or json').choices(['text', 'json']).default('text');
@@ -52,6 +53,7 @@ export function createProgram(registry: Registry, io: Io, setExitCode: (code: nu
     .action((name: string) => setExitCode(explain(registry, name, io)));
 
   // Commands of other packages register here, one line each: register<Verb>(program, registry, io, setExitCode).
+  registerServe(program, registry, io, setExitCode);
 
   return program;
 }
