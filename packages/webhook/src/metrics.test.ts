@@ -12,6 +12,7 @@ describe('WebhookMetrics', () => {
     metrics.admission('/validate', 'Made-Up-Kind', 'CREATE', 'allowed', 0.0001);
     metrics.featureUses([{ feature: 'matrix', title: 'matrix', stability: 'beta', path: 'spec.tasks[0].matrix', decision: 'rejected' }]);
     metrics.certificateLoaded(false);
+    metrics.countInFlight(() => 3);
     const text = await metrics.text();
     expect(text).toContain('featuregates_admission_requests_total{route="/validate",kind="Pipeline",operation="CREATE",result="denied"} 2');
     expect(text).toContain('featuregates_admission_requests_total{route="/validate",kind="other",operation="CREATE",result="allowed"} 1');
@@ -22,6 +23,7 @@ describe('WebhookMetrics', () => {
     expect(text).toContain('featuregates_config_reloads_total{result="success"} 1');
     expect(text).toContain('featuregates_config_reloads_total{result="failure"} 1');
     expect(text).toContain('featuregates_certificate_reloads_total{result="failure"} 1');
+    expect(text).toContain('featuregates_http_requests_in_flight 3');
     expect(text).toContain('process_resident_memory_bytes');
   });
 });

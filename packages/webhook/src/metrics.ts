@@ -17,6 +17,7 @@ export class WebhookMetrics {
   private readonly configLastSuccess: Gauge;
   private readonly certificateReloads: Counter<'result'>;
   private readonly knownKinds: ReadonlySet<string>;
+  private inFlight: () => number = () => 0;
   // prom-client hashes label objects on every call; children are looked up once per label set.
   private readonly requestChildren = new Map<string, { inc(): void }>();
   private readonly durationChildren = new Map<string, { observe(value: number): void }>();
@@ -37,6 +38,15 @@ export class WebhookMetrics {
     this.configReloads = new Counter({ name: 'featuregates_config_reloads_total', help: 'Config load attempts, by result (success, failure).', labelNames: ['result'], registers });
     this.configLastSuccess = new Gauge({ name: 'featuregates_config_last_success_timestamp_seconds', help: 'When a config last loaded without errors.', registers });
     this.certificateReloads = new Counter({ name: 'featuregates_certificate_reloads_total', help: 'Certificate loads from files, by result (success, failure).', labelNames: ['result'], registers });
+    const readInFlight = () => this.inFlight();
+    new Gauge({
+      name: 'featuregates_http_requests_in_flight',
+      help: 'HTTP requests received and not yet answered (this scrape included).',
+      registers,
+      collect() {
+        this.set(readInFlight());
+      },
+    });
     for (const result of ['success', 'failure']) {
       this.configReloads.inc({ result }, 0);
       this.certificateReloads.inc({ result }, 0);
@@ -74,6 +84,11 @@ export class WebhookMetrics {
     for (const feature of this.gates.features) {
       this.featureEnabled.set({ name: feature.name, stage: feature.stability }, featureState(feature, state.config).enabled ? 1 : 0);
     }
+  }
+
+  /** Where the in-flight gauge reads from: the HTTPS server, once it listens. */
+  countInFlight(count: () => number): void {
+    this.inFlight = count;
   }
 
   certificateLoaded(ok: boolean): void {

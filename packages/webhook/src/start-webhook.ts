@@ -95,6 +95,7 @@ export async function startWebhook(options: WebhookOptions): Promise<RunningWebh
     throw new Error(`cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`);
   }
   const listening = server;
+  metrics.countInFlight(() => listening.requestsInFlight);
 
   const certificates = watchCertificateFiles(
     options.tls.certFile,

@@ -27,6 +27,7 @@ describe('parseAdmissionReview', () => {
   it.each([
     [null, 'the body must be a JSON object'],
     [[], 'the body must be a JSON object'],
+    [{}, 'the body is empty'],
     [{ ...review(request()), apiVersion: 'admission.k8s.io/v1beta1' }, 'apiVersion must be "admission.k8s.io/v1", not "admission.k8s.io/v1beta1"'],
     [{ ...review(request()), kind: 'Review' }, 'kind must be "AdmissionReview"'],
     [review(undefined), 'the AdmissionReview has no request object'],

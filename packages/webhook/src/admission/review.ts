@@ -35,6 +35,8 @@ const fail = (reason: string): ParsedReview => ({ ok: false, reason });
  */
 export function parseAdmissionReview(body: unknown): ParsedReview {
   if (!isRecord(body)) return fail('the body must be a JSON object: an admission.k8s.io/v1 AdmissionReview');
+  // body-parser turns an empty body into {}.
+  if (Object.keys(body).length === 0) return fail('the body is empty: send an admission.k8s.io/v1 AdmissionReview');
   const apiVersion = own(body, 'apiVersion');
   if (apiVersion !== ADMISSION_API_VERSION) return fail(`apiVersion must be "${ADMISSION_API_VERSION}", not ${JSON.stringify(apiVersion ?? null)}`);
   if (own(body, 'kind') !== 'AdmissionReview') return fail(`kind must be "AdmissionReview", not ${JSON.stringify(own(body, 'kind') ?? null)}`);

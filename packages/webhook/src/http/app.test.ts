@@ -75,6 +75,7 @@ describe('the webhook app over HTTPS', () => {
     ['malformed JSON', '{"apiVersion":', {}, 400, /^malformed JSON: /],
     ['no request', { apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview' }, {}, 400, /^the AdmissionReview has no request object$/],
     ['a JSON string', '"AdmissionReview"', {}, 400, /^malformed JSON/],
+    ['an empty body', '', {}, 400, /^the body is empty/],
     ['text/plain', 'hello', { 'content-type': 'text/plain' }, 415, /application\/json/],
     ['a latin-1 charset', '{}', { 'content-type': 'application/json; charset=latin1' }, 415, /send UTF-8 JSON$/],
     ['over 3 MiB', `{"a":"${'x'.repeat(3 * 1024 * 1024)}"}`, {}, 413, /larger than 3 MiB/],

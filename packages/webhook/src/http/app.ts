@@ -15,6 +15,8 @@ export interface AppOptions {
   features: () => FeaturesView;
 }
 
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
 /** At most this many violations go into a rejection's log line; the count says how many there were. */
 const LOGGED_VIOLATIONS = 20;
 
@@ -72,7 +74,7 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(express.json({ limit: BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] }));
+  app.use(express.json({ limit: BODY_LIMIT_BYTES, type: JSON_TYPES }));
 
   for (const controller of options.controllers) {
     app.post(controller.path, admissionRoute(controller, options));
