@@ -18,7 +18,8 @@ export class HttpsServer {
   private drained: Promise<void> | undefined;
 
   private constructor(private readonly server: Server) {
-    server.on('request', (_req, res) => {
+    // First in line, so a request counts itself (a /metrics scrape included) before any handler runs.
+    server.prependListener('request', (_req, res) => {
       this.inFlight++;
       res.once('close', () => this.inFlight--);
     });
