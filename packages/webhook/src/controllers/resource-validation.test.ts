@@ -77,6 +77,17 @@ describe('resourceValidation', () => {
     expect((await controller.admit(requestFor(MATRIX_PIPELINE))).response.allowed).toBe(false);
   });
 
+  it('denies an object nested past the limit instead of walking it', async () => {
+    let spec: Record<string, unknown> = { tasks: [{ name: 'leaf', taskRef: { name: 't' } }] };
+    for (let i = 0; i < 50; i++) spec = { tasks: [{ name: `n${i}`, pipelineSpec: spec }] };
+    const { response } = await at('alpha').admit(requestFor({ ...MATRIX_PIPELINE, spec }));
+    expect(response.allowed).toBe(false);
+    expect(response.status?.message).toBe('object: nests deeper than 128 levels, which no Tekton object needs; the webhook does not walk it');
+    spec = { tasks: [{ name: 'leaf', taskRef: { name: 't' } }] };
+    for (let i = 0; i < 20; i++) spec = { tasks: [{ name: `n${i}`, pipelineSpec: spec }] };
+    expect((await at('alpha').admit(requestFor({ ...MATRIX_PIPELINE, spec }))).response.allowed).toBe(true);
+  });
+
   it('denies gated kinds with 503 while no valid config was ever read, saying why', async () => {
     const controller = resourceValidation({ registry: tektonCatalog, source: staticSource(tektonCatalog, { 'enable-api-fields': 'betta' }), refreshBeforeDeny: false });
     const { response } = await controller.admit(requestFor(PLAIN_TASK));

@@ -1,4 +1,5 @@
 import { evaluate, isKnownKind, type ConfigSource, type ConfigState, type Evaluation, type GateConfig, type Registry } from '@featuregates/gates';
+import { MAX_NESTING_DEPTH, nestsDeeperThan } from '../admission/nesting-depth';
 import { allow, deny } from '../admission/response';
 import type { AdmissionRequest } from '../admission/review';
 import type { Admission, AdmissionController } from './admission-controller';
@@ -42,6 +43,10 @@ export function resourceValidation(options: ResourceValidationOptions): Admissio
       }
       const state = source.state();
       if (!state.config) return withoutConfig(request.uid, state);
+      if (nestsDeeperThan(request.object, MAX_NESTING_DEPTH) || nestsDeeperThan(request.oldObject, MAX_NESTING_DEPTH)) {
+        const violation = `object: nests deeper than ${MAX_NESTING_DEPTH} levels, which no Tekton object needs; the webhook does not walk it`;
+        return { response: deny(request.uid, [violation]), uses: [], violations: [violation] };
+      }
       const first = decide(request, state.config);
       if (first.allowed || !refreshBeforeDeny) return admission(request.uid, first);
       const before = state.config;
