@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDevCertificate } from '@featuregates/webhook';
 import { MATRIX_PIPELINE, PLAIN_TASK } from './support/objects';
-import { decision, eventually, killAll, review, send, startServe, type Decision, type ServeProcess } from './support/webhook-process';
+import { eventually, killAll, review, send, startServe, type Decision, type ServeProcess } from './support/webhook-process';
 
 describe('featuregates serve: certificates and shutdown', () => {
   let server: ServeProcess | undefined;

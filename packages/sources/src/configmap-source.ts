@@ -167,7 +167,8 @@ export function configMapSource(registry: Registry, options: ConfigMapSourceOpti
     }
   });
 
-  const relistTimer = setInterval(async () => {
+  let relisting: Promise<void> | undefined;
+  const relist = async () => {
     const ready = await client;
     if (!ready || closed) return;
     const seen = eventCount;
@@ -176,6 +177,11 @@ export function configMapSource(registry: Registry, options: ConfigMapSourceOpti
     } catch (error) {
       report({ type: 'relist-failed', message: messageOf(error) });
     }
+  };
+  const relistTimer = setInterval(() => {
+    relisting ??= relist().finally(() => {
+      relisting = undefined;
+    });
   }, options.relistIntervalMs ?? 60_000);
   relistTimer.unref();
 
@@ -208,6 +214,7 @@ export function configMapSource(registry: Registry, options: ConfigMapSourceOpti
       clearInterval(relistTimer);
       if (restartTimer) clearTimeout(restartTimer);
       const ready = await client;
+      await Promise.all([relisting, refreshing]);
       // A start that is listing would open its watch after a stop, so let it get there first.
       await Promise.race([starting, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
       await ready?.informer.stop();

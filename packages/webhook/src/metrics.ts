@@ -3,29 +3,59 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry as MetricsRe
 
 export type AdmissionResult = 'allowed' | 'denied' | 'invalid';
 
+/** Counts by label values, kept as plain numbers until a scrape moves them into a prom-client counter. */
+class Tally {
+  private readonly pending = new Map<string, { values: string[]; count: number }>();
+
+  constructor(private readonly labelNames: readonly string[]) {}
+
+  add(values: string[], count: number): void {
+    const key = values.join('\u0000');
+    const entry = this.pending.get(key);
+    if (entry) entry.count += count;
+    else this.pending.set(key, { values, count });
+  }
+
+  flushInto(counter: Counter<string>): void {
+    for (const { values, count } of this.pending.values()) {
+      counter.inc(Object.fromEntries(this.labelNames.map((name, i) => [name, values[i]])), count);
+    }
+    this.pending.clear();
+  }
+}
+
 /**
  * Every metric the webhook exports, in its own prom-client registry. Label values that come from
  * requests are bounded (known kinds, the four operations) so a caller cannot blow up cardinality.
  */
 export class WebhookMetrics {
   readonly registry = new MetricsRegistry();
-  private readonly requests: Counter<'route' | 'kind' | 'operation' | 'result'>;
   private readonly duration: Histogram<'route'>;
   private readonly featureEnabled: Gauge<'name' | 'stage'>;
-  private readonly uses: Counter<'feature' | 'decision'>;
   private readonly configReloads: Counter<'result'>;
   private readonly configLastSuccess: Gauge;
   private readonly certificateReloads: Counter<'result'>;
   private readonly knownKinds: ReadonlySet<string>;
   private inFlight: () => number = () => 0;
-  // prom-client hashes label objects on every call; children are looked up once per label set.
-  private readonly requestChildren = new Map<string, { inc(): void }>();
-  private readonly durationChildren = new Map<string, { observe(value: number): void }>();
+  // prom-client hashes a label object on every call, so the hot path counts in plain maps and a
+  // scrape hands the counters what was added since the last one.
+  private readonly requestTally = new Tally(['route', 'kind', 'operation', 'result']);
+  private readonly useTally = new Tally(['feature', 'decision']);
 
   constructor(private readonly gates: Registry) {
     const registers = [this.registry];
     this.knownKinds = new Set(gates.kinds.map((kind) => kind.kind));
-    this.requests = new Counter({ name: 'featuregates_admission_requests_total', help: 'Admission reviews answered, by route, kind, operation and result (allowed, denied, invalid).', labelNames: ['route', 'kind', 'operation', 'result'], registers });
+    const requestTally = this.requestTally;
+    const useTally = this.useTally;
+    new Counter({
+      name: 'featuregates_admission_requests_total',
+      help: 'Admission reviews answered, by route, kind, operation and result (allowed, denied, invalid).',
+      labelNames: ['route', 'kind', 'operation', 'result'],
+      registers,
+      collect() {
+        requestTally.flushInto(this);
+      },
+    });
     this.duration = new Histogram({
       name: 'featuregates_admission_duration_seconds',
       help: 'Time from a parsed body to the answer, by route.',
@@ -34,7 +64,15 @@ export class WebhookMetrics {
       registers,
     });
     this.featureEnabled = new Gauge({ name: 'featuregates_feature_enabled', help: 'Whether a gated API feature is on (1) or off (0) under the current config, by name and stage.', labelNames: ['name', 'stage'], registers });
-    this.uses = new Counter({ name: 'featuregates_feature_uses_total', help: 'Uses of gated features in admitted objects, by feature and decision (allowed, rejected, ratcheted).', labelNames: ['feature', 'decision'], registers });
+    new Counter({
+      name: 'featuregates_feature_uses_total',
+      help: 'Uses of gated features in admitted objects, by feature and decision (allowed, rejected, ratcheted).',
+      labelNames: ['feature', 'decision'],
+      registers,
+      collect() {
+        useTally.flushInto(this);
+      },
+    });
     this.configReloads = new Counter({ name: 'featuregates_config_reloads_total', help: 'Config load attempts, by result (success, failure).', labelNames: ['result'], registers });
     this.configLastSuccess = new Gauge({ name: 'featuregates_config_last_success_timestamp_seconds', help: 'When a config last loaded without errors.', registers });
     this.certificateReloads = new Counter({ name: 'featuregates_certificate_reloads_total', help: 'Certificate loads from files, by result (success, failure).', labelNames: ['result'], registers });
@@ -56,23 +94,12 @@ export class WebhookMetrics {
 
   admission(route: string, kind: string, operation: string, result: AdmissionResult, seconds: number): void {
     const boundedKind = this.knownKinds.has(kind) ? kind : 'other';
-    const key = `${route}\u0000${boundedKind}\u0000${operation}\u0000${result}`;
-    let counter = this.requestChildren.get(key);
-    if (!counter) {
-      counter = this.requests.labels({ route, kind: boundedKind, operation, result });
-      this.requestChildren.set(key, counter);
-    }
-    counter.inc();
-    let histogram = this.durationChildren.get(route);
-    if (!histogram) {
-      histogram = this.duration.labels({ route });
-      this.durationChildren.set(route, histogram);
-    }
-    histogram.observe(seconds);
+    this.requestTally.add([route, boundedKind, operation, result], 1);
+    this.duration.observe({ route }, seconds);
   }
 
   featureUses(uses: readonly FeatureUse[]): void {
-    for (const use of uses) this.uses.inc({ feature: use.feature, decision: use.decision });
+    for (const use of uses) this.useTally.add([use.feature, use.decision], 1);
   }
 
   /** After every load attempt of the config source: counts it, and on success updates the feature gauges. */
