@@ -40,6 +40,11 @@ async function start(name) {
 }
 
 const rssMiB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+// utime + stime of a process in seconds (Linux clock ticks are 1/100 s); robust where req/s is not, on a busy machine.
+const cpuSeconds = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function cannon(url, body, extra = {}) {
@@ -51,17 +56,21 @@ async function compare(body) {
   const servers = { webhook: await start('webhook'), 'no-op': await start('no-op') };
   try {
     const runs = { webhook: [], 'no-op': [] };
+    const cpu = { webhook: { seconds: 0, requests: 0 }, 'no-op': { seconds: 0, requests: 0 } };
     for (const server of Object.values(servers)) await cannon(server.url, body, { duration: 1 }); // warm-up: JIT, TLS sessions
     for (let round = 0; round < ROUNDS; round++) {
       for (const [name, server] of Object.entries(servers)) {
+        const before = cpuSeconds(server.child.pid);
         const result = await cannon(server.url, body);
+        cpu[name].seconds += cpuSeconds(server.child.pid) - before;
+        cpu[name].requests += result.requests.total;
         if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
         runs[name].push(result);
       }
     }
     const summary = (name) => {
       const best = runs[name].find((run) => run.requests.average === median(runs[name].map((item) => item.requests.average)));
-      return { rps: best.requests.average, p50: best.latency.p50, p99: best.latency.p99, rss: rssMiB(servers[name].child.pid) };
+      return { rps: best.requests.average, p50: best.latency.p50, p99: best.latency.p99, rss: rssMiB(servers[name].child.pid), cpuUs: (cpu[name].seconds / cpu[name].requests) * 1e6 };
     };
     return { ours: summary('webhook'), floor: summary('no-op') };
   } finally {
@@ -85,18 +94,19 @@ const rows = [];
 const chosen = process.env.BENCH_BODIES ? process.env.BENCH_BODIES.split(',').map(Number) : BODIES.map((_, i) => i);
 for (const { name, body } of chosen.map((i) => BODIES[i])) {
   const { ours, floor } = await compare(body);
-  rows.push({ body: `${name} (${(body.length / 1024).toFixed(1)} KiB)`, ours, floor, ratio: ours.rps / floor.rps });
+  rows.push({ body: `${name} (${(body.length / 1024).toFixed(1)} KiB)`, ours, floor, ratio: ours.rps / floor.rps, cpuRatio: floor.cpuUs / ours.cpuUs });
 }
 const typical = BODIES[1];
 const steady = process.env.BENCH_BODIES ? {} : { webhook: await fixedRate('webhook', typical.body), 'no-op': await fixedRate('no-op', typical.body) };
 
 const ms = (value) => `${value.toFixed(1)} ms`;
 console.log(`\nautocannon, ${CONNECTIONS} keep-alive HTTPS connections on 127.0.0.1, median of ${ROUNDS} alternating ${DURATION_S} s runs, node ${process.version}${PINNED ? ', servers on CPU 1, autocannon on CPU 0' : ''}\n`);
-console.log('| body | server | req/s | p50 | p99 | RSS | ours/no-op |');
-console.log('|---|---|---:|---:|---:|---:|---:|');
+console.log('| body | server | req/s | p50 | p99 | RSS | server CPU per request | ours/no-op, req/s | ours/no-op, by CPU per request |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) {
-  console.log(`| ${row.body} | webhook | ${Math.round(row.ours.rps)} | ${ms(row.ours.p50)} | ${ms(row.ours.p99)} | ${row.ours.rss.toFixed(0)} MiB | ${row.ratio.toFixed(2)} |`);
-  console.log(`| | no-op | ${Math.round(row.floor.rps)} | ${ms(row.floor.p50)} | ${ms(row.floor.p99)} | ${row.floor.rss.toFixed(0)} MiB | |`);
+  const us = (value) => `${Math.round(value)} µs`;
+  console.log(`| ${row.body} | webhook | ${Math.round(row.ours.rps)} | ${ms(row.ours.p50)} | ${ms(row.ours.p99)} | ${row.ours.rss.toFixed(0)} MiB | ${us(row.ours.cpuUs)} | ${row.ratio.toFixed(2)} | ${row.cpuRatio.toFixed(2)} |`);
+  console.log(`| | no-op | ${Math.round(row.floor.rps)} | ${ms(row.floor.p50)} | ${ms(row.floor.p99)} | ${row.floor.rss.toFixed(0)} MiB | ${us(row.floor.cpuUs)} | | |`);
 }
 if (steady.webhook) {
   console.log(`\nfixed rate, 1,000 req/s for ${DURATION_S} s over 10 connections, ${typical.name}:`);

@@ -8,17 +8,28 @@ export const MAX_NESTING_DEPTH = 128;
 
 /** Whether a parsed JSON value nests arrays and objects deeper than `limit`; iterative, stops early. */
 export function nestsDeeperThan(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop() as [unknown, number];
-    if (typeof current !== 'object' || current === null) continue;
+  if (typeof value !== 'object' || value === null) return false;
+  // Two parallel stacks rather than a tuple per node: this runs on every admitted object.
+  const values: object[] = [value];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const current = values.pop() as object;
+    const depth = depths.pop() as number;
     if (depth >= limit) return true;
     if (Array.isArray(current)) {
-      for (const item of current) if (typeof item === 'object' && item !== null) stack.push([item, depth + 1]);
+      for (const item of current) {
+        if (typeof item === 'object' && item !== null) {
+          values.push(item);
+          depths.push(depth + 1);
+        }
+      }
     } else {
       for (const key in current) {
         const item = (current as Record<string, unknown>)[key];
-        if (typeof item === 'object' && item !== null) stack.push([item, depth + 1]);
+        if (typeof item === 'object' && item !== null) {
+          values.push(item);
+          depths.push(depth + 1);
+        }
       }
     }
   }
