@@ -29,21 +29,6 @@ describe('featuregates serve: certificates and shutdown', () => {
     await expect(send(`${server.url}/healthz`, { ca: (await generateDevCertificate()).ca })).rejects.toThrow(/self-signed|unable to verify|certificate/);
   });
 
-  it('refuses TLS below 1.2', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fg-e2e-tls-'));
-    writeFileSync(join(dir, 'flags.yaml'), 'enable-api-fields: beta\n');
-    server = await startServe(['--config', join(dir, 'flags.yaml'), '--dev-cert', join(dir, 'certs')]);
-    const url = server.url;
-    const ca = server.ca;
-    const old = new Promise<void>((resolve, reject) => {
-      const req = request(`${url}/healthz`, { ca, minVersion: 'TLSv1.1', maxVersion: 'TLSv1.1', agent: false }, () => reject(new Error('TLS 1.1 was accepted')));
-      req.on('error', () => resolve());
-      req.end();
-    });
-    await old;
-    expect((await send(`${url}/healthz`, { ca })).status).toBe(200);
-  });
-
   it('serves new connections with rotated certificate files while an open connection keeps its own', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fg-e2e-rotate-'));
     const [first, second] = await Promise.all([generateDevCertificate(), generateDevCertificate()]);

@@ -1,4 +1,6 @@
-import { Agent } from 'node:https';
+import { Agent, createServer, request } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import { send } from '../test-support/https-client';
 import { generateDevCertificate, type DevCertificate } from '../tls/dev-certificate';
@@ -51,5 +53,33 @@ describe('HttpsServer', () => {
     expect((await slow).text).toBe('slow done');
     await drained;
     expect(server.requestsInFlight).toBe(0);
+  });
+});
+
+describe('HttpsServer TLS versions', () => {
+  // OpenSSL 3 refuses TLS 1.1 at its default security level on both ends, so the client and the
+  // control server lower it: the control proves this client can speak TLS 1.1 at all.
+  const tls11 = (port: number, ca: string) =>
+    new Promise<string>((resolve, reject) => {
+      const req = request(`https://127.0.0.1:${port}/`, { ca, agent: false, minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT@SECLEVEL=0' }, (res) => {
+        res.resume();
+        resolve((res.socket as TLSSocket).getProtocol() ?? '');
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  it('refuses TLS 1.1, which a permissive server accepts from the same client', async () => {
+    const certificate = await generateDevCertificate();
+    const permissive = createServer({ ...certificate, minVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' }, (_req, res) => res.end());
+    await new Promise<void>((resolve) => permissive.listen(0, '127.0.0.1', resolve));
+    const ours = await HttpsServer.listen((_req, res) => res.end(), { host: '127.0.0.1', port: 0, certificate });
+    try {
+      expect(await tls11((permissive.address() as AddressInfo).port, certificate.ca)).toBe('TLSv1.1');
+      await expect(tls11(ours.port, certificate.ca)).rejects.toThrow(/version|protocol/i);
+    } finally {
+      permissive.close();
+      await ours.drain(1000);
+    }
   });
 });
