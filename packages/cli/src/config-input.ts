@@ -1,25 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { BUILD_CEILING, parseConfig, type ParseResult, type Registry } from '@featuregates/gates';
-import { CORE_SCHEMA, load } from 'js-yaml';
+import { configDataOf as configDocumentData, parseConfigText } from '@featuregates/sources';
 import { CliError, EXIT } from './io';
 
-/**
- * The `data` of a feature-flags config file: a ConfigMap manifest (its `data`), or a plain
- * key/value map. Anything else is an error that says which shape is expected.
- */
+/** The `data` of a feature-flags config document (a ConfigMap manifest or a plain map), or a CliError. */
 export function configDataOf(document: unknown, file: string): Record<string, unknown> {
-  if (document === null || document === undefined) return {};
-  if (typeof document !== 'object' || Array.isArray(document)) {
-    throw new CliError(`${file}: expected a ConfigMap manifest or a map of feature-flag keys to values`);
-  }
-  const record = document as Record<string, unknown>;
-  if (record.kind === 'ConfigMap') {
-    const data = record.data ?? {};
-    if (typeof data !== 'object' || Array.isArray(data) || data === null) throw new CliError(`${file}: the ConfigMap's data must be a map`);
-    return data as Record<string, unknown>;
-  }
-  return record;
+  const result = configDocumentData(document, file);
+  if (!result.ok) throw new CliError(result.message);
+  return result.data;
 }
 
 export function readConfigFile(file: string, cwd: string): Record<string, unknown> {
@@ -29,13 +18,9 @@ export function readConfigFile(file: string, cwd: string): Record<string, unknow
   } catch {
     throw new CliError(`${file}: cannot read the config file`);
   }
-  let document: unknown;
-  try {
-    document = load(text, { schema: CORE_SCHEMA, filename: file });
-  } catch (error) {
-    throw new CliError(`${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-  }
-  return configDataOf(document, file);
+  const result = parseConfigText(text, file);
+  if (!result.ok) throw new CliError(result.message);
+  return result.data;
 }
 
 /** `KEY=VALUE` pairs from repeated `--set`. */

@@ -8,6 +8,7 @@ import { registerMatrix } from './commands/matrix';
 import { registerRelease } from './commands/release';
 import { requirementsCommand } from './commands/requirements';
 import { review } from './commands/review';
+import { registerServe } from './commands/serve';
 import { CliError, EXIT, type Io } from './io';
 
 const outputOption = () => new Option('-o, --output <format>', 'text or json').choices(['text', 'json']).default('text');
@@ -70,6 +71,7 @@ export function createProgram(registry: Registry, io: Io, setExitCode: (code: nu
   registerMatrix(program, registry, io, setExitCode);
   registerRelease(program, registry, io, setExitCode);
   registerDocs(program, registry, io, setExitCode);
+  registerServe(program, registry, io, setExitCode);
 
   return program;
 }

@@ -1,0 +1,114 @@
+// `npm run bench:webhook`: autocannon over HTTPS keep-alive on loopback, against the webhook and
+// a no-op express server in the same run, with three bodies; then a fixed 1,000 req/s run.
+// Each server runs in its own process; the two are measured in turns. About a minute and a half.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import webhook from '../packages/webhook/dist/index.js';
+import { BODIES } from './bodies.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 3);
+const ROUNDS = 3;
+const CONNECTIONS = 16;
+// On a machine with two or more cores, the servers get one and autocannon another, so they do not fight.
+const PINNED = availableParallelism() >= 2 && spawnSync('taskset', ['-cp', '0', String(process.pid)], { stdio: 'ignore' }).status === 0;
+
+const dir = mkdtempSync(join(tmpdir(), 'fg-bench-'));
+const certs = await webhook.writeDevCertificate(join(dir, 'certs'));
+writeFileSync(join(dir, 'flags.yaml'), 'enable-api-fields: "beta"\n');
+
+const SERVERS = {
+  webhook: [join(root, 'node_modules/.bin/featuregates'), ['serve', '--config', join(dir, 'flags.yaml'), '--tls-cert', certs.certPath, '--tls-key', certs.keyPath, '--port', '0', '--host', '127.0.0.1']],
+  'no-op': [process.execPath, [join(root, 'bench/noop-server.mjs'), certs.certPath, certs.keyPath]],
+};
+
+async function start(name) {
+  const [command, args] = SERVERS[name];
+  const child = PINNED ? spawn('taskset', ['-c', '1', command, ...args], { stdio: ['ignore', 'pipe', 'inherit'] }) : spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.startsWith('{') && JSON.parse(line).msg === 'listening') resolve(JSON.parse(line).port);
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited ${code}`)));
+  });
+  return { child, url: `https://127.0.0.1:${port}/validate` };
+}
+
+const rssMiB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+// utime + stime of a process in seconds (Linux clock ticks are 1/100 s); robust where req/s is not, on a busy machine.
+const cpuSeconds = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+function cannon(url, body, extra = {}) {
+  return autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: CONNECTIONS, duration: DURATION_S, ...extra });
+}
+
+/** Both servers up, measured in turns (ours, no-op, ours, …) so that drift in the machine's load hits both alike. */
+async function compare(body) {
+  const servers = { webhook: await start('webhook'), 'no-op': await start('no-op') };
+  try {
+    const runs = { webhook: [], 'no-op': [] };
+    const cpu = { webhook: { seconds: 0, requests: 0 }, 'no-op': { seconds: 0, requests: 0 } };
+    for (const server of Object.values(servers)) await cannon(server.url, body, { duration: 1 }); // warm-up: JIT, TLS sessions
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [name, server] of Object.entries(servers)) {
+        const before = cpuSeconds(server.child.pid);
+        const result = await cannon(server.url, body);
+        cpu[name].seconds += cpuSeconds(server.child.pid) - before;
+        cpu[name].requests += result.requests.total;
+        if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+        runs[name].push(result);
+      }
+    }
+    const summary = (name) => {
+      const best = runs[name].find((run) => run.requests.average === median(runs[name].map((item) => item.requests.average)));
+      return { rps: best.requests.average, p50: best.latency.p50, p99: best.latency.p99, rss: rssMiB(servers[name].child.pid), cpuUs: (cpu[name].seconds / cpu[name].requests) * 1e6 };
+    };
+    return { ours: summary('webhook'), floor: summary('no-op') };
+  } finally {
+    for (const server of Object.values(servers)) server.child.kill('SIGTERM');
+  }
+}
+
+async function fixedRate(name, body) {
+  const server = await start(name);
+  try {
+    await cannon(server.url, body, { duration: 1 });
+    const result = await cannon(server.url, body, { overallRate: 1000, connections: 10 });
+    return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  } finally {
+    server.child.kill('SIGTERM');
+  }
+}
+
+const rows = [];
+// BENCH_BODIES=0,1 measures only those bodies (by index), for quick comparisons while optimising.
+const chosen = process.env.BENCH_BODIES ? process.env.BENCH_BODIES.split(',').map(Number) : BODIES.map((_, i) => i);
+for (const { name, body } of chosen.map((i) => BODIES[i])) {
+  const { ours, floor } = await compare(body);
+  rows.push({ body: `${name} (${(body.length / 1024).toFixed(1)} KiB)`, ours, floor, ratio: ours.rps / floor.rps, cpuRatio: floor.cpuUs / ours.cpuUs });
+}
+const typical = BODIES[1];
+const steady = process.env.BENCH_BODIES ? {} : { webhook: await fixedRate('webhook', typical.body), 'no-op': await fixedRate('no-op', typical.body) };
+
+const ms = (value) => `${value.toFixed(1)} ms`;
+console.log(`\nautocannon, ${CONNECTIONS} keep-alive HTTPS connections on 127.0.0.1, median of ${ROUNDS} alternating ${DURATION_S} s runs, node ${process.version}${PINNED ? ', servers on CPU 1, autocannon on CPU 0' : ''}\n`);
+console.log('| body | server | req/s | p50 | p99 | RSS | server CPU per request | ours/no-op, req/s | ours/no-op, by CPU per request |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const row of rows) {
+  const us = (value) => `${Math.round(value)} µs`;
+  console.log(`| ${row.body} | webhook | ${Math.round(row.ours.rps)} | ${ms(row.ours.p50)} | ${ms(row.ours.p99)} | ${row.ours.rss.toFixed(0)} MiB | ${us(row.ours.cpuUs)} | ${row.ratio.toFixed(2)} | ${row.cpuRatio.toFixed(2)} |`);
+  console.log(`| | no-op | ${Math.round(row.floor.rps)} | ${ms(row.floor.p50)} | ${ms(row.floor.p99)} | ${row.floor.rss.toFixed(0)} MiB | ${us(row.floor.cpuUs)} | | |`);
+}
+if (steady.webhook) {
+  console.log(`\nfixed rate, 1,000 req/s for ${DURATION_S} s over 10 connections, ${typical.name}:`);
+  for (const [name, result] of Object.entries(steady)) console.log(`  ${name}: ${Math.round(result.rps)} req/s, p50 ${ms(result.p50)}, p99 ${ms(result.p99)}`);
+}

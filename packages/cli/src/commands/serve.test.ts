@@ -1,0 +1,30 @@
+import { cli } from '../test-support/cli';
+
+describe('featuregates serve', () => {
+  it.each([
+    [['serve', '--dev-cert', 'certs'], 'name a config source: --config FILE or --kubernetes'],
+    [['serve', '--config', 'f.yaml', '--kubernetes', '--dev-cert', 'certs'], 'choose one config source'],
+    [['serve', '--config', 'f.yaml', '--namespace', 'x', '--dev-cert', 'certs'], '--namespace goes with --kubernetes'],
+    [['serve', '--config', 'f.yaml'], 'TLS needs --tls-cert FILE and --tls-key FILE together, or --dev-cert DIR'],
+    [['serve', '--config', 'f.yaml', '--tls-cert', 'c.pem'], 'TLS needs --tls-cert FILE and --tls-key FILE together'],
+    [['serve', '--config', 'f.yaml', '--tls-cert', 'c.pem', '--tls-key', 'k.pem', '--dev-cert', 'certs'], 'choose one: --tls-cert FILE --tls-key FILE, or --dev-cert DIR'],
+    [['serve', '--config', 'f.yaml', '--dev-cert', 'certs', '--port', '70000'], 'a port is an integer from 0 to 65535'],
+    [['serve', '--config', 'f.yaml', '--dev-cert', 'certs', '--port', 'http'], 'a port is an integer from 0 to 65535'],
+  ])('exits 2 on a usage error: %j', async (argv, message) => {
+    const result = await cli(argv);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(message);
+  });
+
+  it('exits 1 when the certificate files cannot be used', async () => {
+    const result = await cli(['serve', '--config', 'f.yaml', '--tls-cert', 'c.pem', '--tls-key', 'k.pem', '--port', '0'], { 'f.yaml': 'enable-api-fields: beta\n', 'c.pem': 'not a certificate', 'k.pem': 'nor a key' });
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/^featuregates: \S*c\.pem and \S*k\.pem are not a matching PEM certificate and key/);
+  });
+
+  it('has --help', async () => {
+    const result = await cli(['serve', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('--dev-cert <dir>');
+  });
+});

@@ -1,0 +1,84 @@
+import { isAbsolute, join } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Registry } from '@featuregates/gates';
+import { startWebhook, stopOnSignals, writeDevCertificate, type ConfigOrigin } from '@featuregates/webhook';
+import { CliError, EXIT, type Io } from '../io';
+
+export interface ServeOptions {
+  config?: string;
+  kubernetes?: boolean;
+  namespace?: string;
+  configmap?: string;
+  port: number;
+  host: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  devCert?: string;
+}
+
+/** After a drain, the process has this long to exit on its own before it is ended (exit 0 within 10 s of SIGTERM). */
+const EXIT_GRACE_MS = 1500;
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('a port is an integer from 0 to 65535 (0 picks a free one)');
+  return port;
+}
+
+/** Paths on the command line are relative to the command's working directory. */
+function resolvePaths(options: ServeOptions, cwd: string): ServeOptions {
+  const resolve = (path: string | undefined) => (path === undefined || isAbsolute(path) ? path : join(cwd, path));
+  return { ...options, config: resolve(options.config), tlsCert: resolve(options.tlsCert), tlsKey: resolve(options.tlsKey), devCert: resolve(options.devCert) };
+}
+
+function configOrigin(options: ServeOptions): ConfigOrigin {
+  if (options.config !== undefined && options.kubernetes) throw new CliError('choose one config source: --config FILE or --kubernetes', EXIT.usage);
+  if (options.config !== undefined) {
+    if (options.namespace !== undefined) throw new CliError('--namespace goes with --kubernetes', EXIT.usage);
+    return { file: options.config };
+  }
+  if (!options.kubernetes) throw new CliError('name a config source: --config FILE or --kubernetes', EXIT.usage);
+  return { kubernetes: { namespace: options.namespace ?? process.env.SYSTEM_NAMESPACE ?? 'tekton-pipelines', name: options.configmap ?? 'feature-flags' } };
+}
+
+async function tlsFiles(options: ServeOptions, io: Io): Promise<{ certFile: string; keyFile: string }> {
+  const fromFiles = options.tlsCert !== undefined || options.tlsKey !== undefined;
+  if (fromFiles && options.devCert !== undefined) throw new CliError('choose one: --tls-cert FILE --tls-key FILE, or --dev-cert DIR', EXIT.usage);
+  if (options.devCert !== undefined) {
+    const files = await writeDevCertificate(options.devCert);
+    io.out(`dev CA certificate (trust it to call the webhook): ${files.caPath}`);
+    return { certFile: files.certPath, keyFile: files.keyPath };
+  }
+  if (options.tlsCert === undefined || options.tlsKey === undefined) throw new CliError('TLS needs --tls-cert FILE and --tls-key FILE together, or --dev-cert DIR', EXIT.usage);
+  return { certFile: options.tlsCert, keyFile: options.tlsKey };
+}
+
+/** `featuregates serve`: the admission webhook, until SIGTERM or SIGINT drains it. */
+export function registerServe(program: Command, registry: Registry, io: Io, setExitCode: (code: number) => void): void {
+  program
+    .command('serve')
+    .description('Run the admission webhook over HTTPS: POST /validate, POST /validate/config, GET /healthz /readyz /metrics /features. SIGTERM drains and exits 0.')
+    .option('--config <file>', 'a feature-flags ConfigMap manifest or plain key/value YAML, reloaded when it changes')
+    .option('--kubernetes', 'read the feature-flags ConfigMap from the cluster (informer, in-cluster or ~/.kube/config)')
+    .option('--namespace <ns>', 'the ConfigMap\'s namespace with --kubernetes (default: $SYSTEM_NAMESPACE, else tekton-pipelines)')
+    .option('--configmap <name>', 'the ConfigMap\'s name; also the one /validate/config guards', undefined)
+    .addOption(new Option('--port <port>', 'port to listen on').argParser(parsePort).default(8443))
+    .option('--host <host>', 'address to listen on', '0.0.0.0')
+    .option('--tls-cert <file>', 'PEM certificate (chain), reloaded when it changes')
+    .option('--tls-key <file>', 'PEM private key, reloaded when it changes')
+    .option('--dev-cert <dir>', 'write a throwaway CA and a localhost certificate into DIR and serve with them')
+    .action(async (given: ServeOptions) => {
+      const options = resolvePaths(given, io.cwd);
+      const config = configOrigin(options);
+      const tls = await tlsFiles(options, io);
+      let webhook;
+      try {
+        webhook = await startWebhook({ registry, config, tls, host: options.host, port: options.port, ...(options.configmap ? { configMapName: options.configmap } : {}) });
+      } catch (error) {
+        throw new CliError((error as Error).message);
+      }
+      await stopOnSignals(webhook);
+      setTimeout(() => process.exit(EXIT.ok), EXIT_GRACE_MS).unref();
+      setExitCode(EXIT.ok);
+    });
+}

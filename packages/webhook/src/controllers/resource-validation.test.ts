@@ -1,0 +1,98 @@
+import { staticSource, type ConfigSource, type ConfigState } from '@featuregates/gates';
+import { tektonCatalog } from '@featuregates/tekton';
+import { MATRIX_PIPELINE, PLAIN_TASK, requestFor } from '../test-support/reviews';
+import { resourceValidation } from './resource-validation';
+
+const at = (level: string) => resourceValidation({ registry: tektonCatalog, source: staticSource(tektonCatalog, { 'enable-api-fields': level }), refreshBeforeDeny: false });
+
+/** A source whose refresh() moves to the next of some data maps, counting calls. */
+function steppingSource(...datas: Record<string, string>[]): ConfigSource & { refreshes: number } {
+  const states: ConfigState[] = datas.map((data) => staticSource(tektonCatalog, data).state());
+  let index = 0;
+  const source = {
+    refreshes: 0,
+    state: () => states[index],
+    onChange: () => () => undefined,
+    refresh: async () => {
+      source.refreshes++;
+      index = Math.min(index + 1, states.length - 1);
+      return states[index];
+    },
+    close: async () => undefined,
+  };
+  return source;
+}
+
+describe('resourceValidation', () => {
+  it('denies a feature that is off, with PATH: MESSAGE, and allows a plain object', async () => {
+    const denied = await at('stable').admit(requestFor(MATRIX_PIPELINE));
+    expect(denied.response).toMatchObject({ allowed: false, status: { code: 400, message: 'spec.tasks[0].matrix: matrix requires "enable-api-fields" feature gate to be "alpha" or "beta" but it is "stable"' } });
+    expect(denied.violations).toEqual([denied.response.status?.message]);
+    expect(denied.uses).toEqual([expect.objectContaining({ feature: 'matrix', decision: 'rejected' })]);
+    expect((await at('stable').admit(requestFor(PLAIN_TASK))).response).toEqual({ uid: expect.any(String), allowed: true, warnings: [] });
+  });
+
+  it('allows a beta use that is on, with a warning', async () => {
+    const { response } = await at('beta').admit(requestFor(MATRIX_PIPELINE));
+    expect(response).toMatchObject({ allowed: true, warnings: ['spec.tasks[0].matrix: uses beta feature "matrix"'] });
+  });
+
+  it('ratchets an UPDATE that keeps an existing use', async () => {
+    const updated = { ...MATRIX_PIPELINE, metadata: { name: 'm', labels: { l: '1' } } };
+    const { response } = await at('stable').admit(requestFor(updated, { operation: 'UPDATE', oldObject: MATRIX_PIPELINE }));
+    expect(response.allowed).toBe(true);
+    expect(response.warnings[0]).toContain('kept existing beta feature');
+  });
+
+  it('never gates DELETE, CONNECT, status updates or unknown kinds', async () => {
+    const controller = at('stable');
+    for (const fields of [{ operation: 'DELETE' as const }, { operation: 'CONNECT' as const }, { operation: 'UPDATE' as const, subResource: 'status', oldObject: {} }]) {
+      expect((await controller.admit(requestFor(MATRIX_PIPELINE, fields))).response.allowed).toBe(true);
+    }
+    expect((await controller.admit(requestFor({ ...MATRIX_PIPELINE, apiVersion: 'tekton.dev/v9' }))).response.allowed).toBe(true);
+  });
+
+  it('takes the kind from the request, not the object', async () => {
+    const request = requestFor(MATRIX_PIPELINE);
+    request.kind = { group: 'example.com', version: 'v1', kind: 'Pipeline' };
+    expect((await at('stable').admit(request)).response.allowed).toBe(true);
+  });
+
+  it('re-reads a cluster-backed source once before denying, and honours a change', async () => {
+    const source = steppingSource({ 'enable-api-fields': 'stable' }, { 'enable-api-fields': 'beta' });
+    const controller = resourceValidation({ registry: tektonCatalog, source, refreshBeforeDeny: true });
+    expect((await controller.admit(requestFor(PLAIN_TASK))).response.allowed).toBe(true);
+    expect(source.refreshes).toBe(0);
+    expect((await controller.admit(requestFor(MATRIX_PIPELINE))).response.allowed).toBe(true);
+    expect(source.refreshes).toBe(1);
+  });
+
+  it('still denies when the re-read changes nothing or fails', async () => {
+    const source = steppingSource({ 'enable-api-fields': 'stable' });
+    const controller = resourceValidation({ registry: tektonCatalog, source, refreshBeforeDeny: true });
+    expect((await controller.admit(requestFor(MATRIX_PIPELINE))).response.allowed).toBe(false);
+    source.refresh = async () => {
+      throw new Error('unreachable');
+    };
+    expect((await controller.admit(requestFor(MATRIX_PIPELINE))).response.allowed).toBe(false);
+  });
+
+  it('denies an object nested past the limit instead of walking it', async () => {
+    let spec: Record<string, unknown> = { tasks: [{ name: 'leaf', taskRef: { name: 't' } }] };
+    for (let i = 0; i < 50; i++) spec = { tasks: [{ name: `n${i}`, pipelineSpec: spec }] };
+    const { response } = await at('alpha').admit(requestFor({ ...MATRIX_PIPELINE, spec }));
+    expect(response.allowed).toBe(false);
+    expect(response.status?.message).toBe('object: nests deeper than 128 levels, which no Tekton object needs; the webhook does not walk it');
+    spec = { tasks: [{ name: 'leaf', taskRef: { name: 't' } }] };
+    for (let i = 0; i < 20; i++) spec = { tasks: [{ name: `n${i}`, pipelineSpec: spec }] };
+    expect((await at('alpha').admit(requestFor({ ...MATRIX_PIPELINE, spec }))).response.allowed).toBe(true);
+  });
+
+  it('denies gated kinds with 503 while no valid config was ever read, saying why', async () => {
+    const controller = resourceValidation({ registry: tektonCatalog, source: staticSource(tektonCatalog, { 'enable-api-fields': 'betta' }), refreshBeforeDeny: false });
+    const { response } = await controller.admit(requestFor(PLAIN_TASK));
+    expect(response.status?.code).toBe(503);
+    expect(response.status?.message).toContain('invalid value "betta"');
+    expect((await controller.admit(requestFor(PLAIN_TASK, { operation: 'DELETE' }))).response.allowed).toBe(true);
+  });
+});

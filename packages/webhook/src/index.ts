@@ -1,0 +1,16 @@
+export { startWebhook, type RunningWebhook, type WebhookOptions, type ConfigOrigin } from './start-webhook';
+export { stopOnSignals } from './lifecycle';
+export { createApp, type AppOptions } from './http/app';
+export { HttpsServer } from './http/https-server';
+export { BODY_LIMIT_BYTES } from './http/request-errors';
+export { resourceValidation, type ResourceValidationOptions } from './controllers/resource-validation';
+export { configValidation, type ConfigValidationOptions } from './controllers/config-validation';
+export type { Admission, AdmissionController } from './controllers/admission-controller';
+export { parseAdmissionReview, admissionReview, type AdmissionRequest, type AdmissionResponse } from './admission/review';
+export { allow, deny, capWarnings, MAX_WARNINGS } from './admission/response';
+export { featuresView, type FeaturesView } from './features-view';
+export { readiness, type Readiness, type CertificateStatus } from './readiness';
+export { WebhookMetrics } from './metrics';
+export { createLogger, type Logger } from './logger';
+export { generateDevCertificate, writeDevCertificate, devCertificatePaths, type DevCertificate, type DevCertificateFiles } from './tls/dev-certificate';
+export { readCertificatePair, watchCertificateFiles, type CertificatePair } from './tls/certificate-files';

@@ -1,0 +1,29 @@
+import { staticSource } from '@featuregates/gates';
+import { tektonCatalog } from '@featuregates/tekton';
+import { WebhookMetrics } from './metrics';
+
+describe('WebhookMetrics', () => {
+  it('exports requests, latency, feature state, uses and reloads in Prometheus text', async () => {
+    const metrics = new WebhookMetrics(tektonCatalog);
+    metrics.configLoaded(staticSource(tektonCatalog, { 'enable-api-fields': 'beta' }).state());
+    metrics.configLoaded(staticSource(tektonCatalog, { 'enable-api-fields': 'betta' }).state());
+    metrics.admission('/validate', 'Pipeline', 'CREATE', 'denied', 0.0004);
+    metrics.admission('/validate', 'Pipeline', 'CREATE', 'denied', 0.0004);
+    metrics.admission('/validate', 'Made-Up-Kind', 'CREATE', 'allowed', 0.0001);
+    metrics.featureUses([{ feature: 'matrix', title: 'matrix', stability: 'beta', path: 'spec.tasks[0].matrix', decision: 'rejected' }]);
+    metrics.certificateLoaded(false);
+    metrics.countInFlight(() => 3);
+    const text = await metrics.text();
+    expect(text).toContain('featuregates_admission_requests_total{route="/validate",kind="Pipeline",operation="CREATE",result="denied"} 2');
+    expect(text).toContain('featuregates_admission_requests_total{route="/validate",kind="other",operation="CREATE",result="allowed"} 1');
+    expect(text).toContain('featuregates_admission_duration_seconds_bucket{le="0.0005",route="/validate"} 3');
+    expect(text).toContain('featuregates_feature_enabled{name="matrix",stage="beta"} 1');
+    expect(text).toContain('featuregates_feature_enabled{name="pipelines-in-pipelines",stage="alpha"} 0');
+    expect(text).toContain('featuregates_feature_uses_total{feature="matrix",decision="rejected"} 1');
+    expect(text).toContain('featuregates_config_reloads_total{result="success"} 1');
+    expect(text).toContain('featuregates_config_reloads_total{result="failure"} 1');
+    expect(text).toContain('featuregates_certificate_reloads_total{result="failure"} 1');
+    expect(text).toContain('featuregates_http_requests_in_flight 3');
+    expect(text).toContain('process_resident_memory_bytes');
+  });
+});

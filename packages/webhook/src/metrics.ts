@@ -1,0 +1,132 @@
+import { featureState, type ConfigState, type FeatureUse, type Registry } from '@featuregates/gates';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry as MetricsRegistry } from 'prom-client';
+
+export type AdmissionResult = 'allowed' | 'denied' | 'invalid';
+
+/** Counts by label values, kept as plain numbers until a scrape moves them into a prom-client counter. */
+class Tally {
+  private readonly pending = new Map<string, { values: string[]; count: number }>();
+
+  constructor(private readonly labelNames: readonly string[]) {}
+
+  add(values: string[], count: number): void {
+    const key = values.join('\u0000');
+    const entry = this.pending.get(key);
+    if (entry) entry.count += count;
+    else this.pending.set(key, { values, count });
+  }
+
+  flushInto(counter: Counter<string>): void {
+    for (const { values, count } of this.pending.values()) {
+      counter.inc(Object.fromEntries(this.labelNames.map((name, i) => [name, values[i]])), count);
+    }
+    this.pending.clear();
+  }
+}
+
+/**
+ * Every metric the webhook exports, in its own prom-client registry. Label values that come from
+ * requests are bounded (known kinds, the four operations) so a caller cannot blow up cardinality.
+ */
+export class WebhookMetrics {
+  readonly registry = new MetricsRegistry();
+  private readonly duration: Histogram<'route'>;
+  private readonly featureEnabled: Gauge<'name' | 'stage'>;
+  private readonly configReloads: Counter<'result'>;
+  private readonly configLastSuccess: Gauge;
+  private readonly certificateReloads: Counter<'result'>;
+  private readonly knownKinds: ReadonlySet<string>;
+  private inFlight: () => number = () => 0;
+  // prom-client hashes a label object on every call, so the hot path counts in plain maps and a
+  // scrape hands the counters what was added since the last one.
+  private readonly requestTally = new Tally(['route', 'kind', 'operation', 'result']);
+  private readonly useTally = new Tally(['feature', 'decision']);
+
+  constructor(private readonly gates: Registry) {
+    const registers = [this.registry];
+    this.knownKinds = new Set(gates.kinds.map((kind) => kind.kind));
+    const requestTally = this.requestTally;
+    const useTally = this.useTally;
+    new Counter({
+      name: 'featuregates_admission_requests_total',
+      help: 'Admission reviews answered, by route, kind, operation and result (allowed, denied, invalid).',
+      labelNames: ['route', 'kind', 'operation', 'result'],
+      registers,
+      collect() {
+        requestTally.flushInto(this);
+      },
+    });
+    this.duration = new Histogram({
+      name: 'featuregates_admission_duration_seconds',
+      help: 'Time from a parsed body to the answer, by route.',
+      labelNames: ['route'],
+      buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers,
+    });
+    this.featureEnabled = new Gauge({ name: 'featuregates_feature_enabled', help: 'Whether a gated API feature is on (1) or off (0) under the current config, by name and stage.', labelNames: ['name', 'stage'], registers });
+    new Counter({
+      name: 'featuregates_feature_uses_total',
+      help: 'Uses of gated features in admitted objects, by feature and decision (allowed, rejected, ratcheted).',
+      labelNames: ['feature', 'decision'],
+      registers,
+      collect() {
+        useTally.flushInto(this);
+      },
+    });
+    this.configReloads = new Counter({ name: 'featuregates_config_reloads_total', help: 'Config load attempts, by result (success, failure).', labelNames: ['result'], registers });
+    this.configLastSuccess = new Gauge({ name: 'featuregates_config_last_success_timestamp_seconds', help: 'When a config last loaded without errors.', registers });
+    this.certificateReloads = new Counter({ name: 'featuregates_certificate_reloads_total', help: 'Certificate loads from files, by result (success, failure).', labelNames: ['result'], registers });
+    const readInFlight = () => this.inFlight();
+    new Gauge({
+      name: 'featuregates_http_requests_in_flight',
+      help: 'HTTP requests received and not yet answered (this scrape included).',
+      registers,
+      collect() {
+        this.set(readInFlight());
+      },
+    });
+    for (const result of ['success', 'failure']) {
+      this.configReloads.inc({ result }, 0);
+      this.certificateReloads.inc({ result }, 0);
+    }
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  admission(route: string, kind: string, operation: string, result: AdmissionResult, seconds: number): void {
+    const boundedKind = this.knownKinds.has(kind) ? kind : 'other';
+    this.requestTally.add([route, boundedKind, operation, result], 1);
+    this.duration.observe({ route }, seconds);
+  }
+
+  featureUses(uses: readonly FeatureUse[]): void {
+    for (const use of uses) this.useTally.add([use.feature, use.decision], 1);
+  }
+
+  /** After every load attempt of the config source: counts it, and on success updates the feature gauges. */
+  configLoaded(state: ConfigState): void {
+    const ok = state.errors.length === 0 && state.config !== undefined;
+    this.configReloads.inc({ result: ok ? 'success' : 'failure' });
+    if (!ok || !state.config) return;
+    this.configLastSuccess.set(Date.now() / 1000);
+    for (const feature of this.gates.features) {
+      this.featureEnabled.set({ name: feature.name, stage: feature.stability }, featureState(feature, state.config).enabled ? 1 : 0);
+    }
+  }
+
+  /** Where the in-flight gauge reads from: the HTTPS server, once it listens. */
+  countInFlight(count: () => number): void {
+    this.inFlight = count;
+  }
+
+  certificateLoaded(ok: boolean): void {
+    this.certificateReloads.inc({ result: ok ? 'success' : 'failure' });
+  }
+
+  text(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+}
