@@ -20,6 +20,8 @@ module.exports = function preset(projectDir) {
     },
     transformIgnorePatterns: [`/node_modules/(?!(${esmDependencies.join('|')})/)`],
     moduleNameMapper: {
+      // ESM-style relative imports ('./x.js') name TypeScript sources.
+      '^(\\.{1,2}/.*)\\.js$': '$1',
       '^@featuregates/([a-z-]+)$': path.join(__dirname, 'packages/$1/src/index.ts'),
     },
   };

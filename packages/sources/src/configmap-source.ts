@@ -119,7 +119,7 @@ export function configMapSource(registry: Registry, options: ConfigMapSourceOpti
 
   const client: Promise<Client | undefined> = (async () => {
     try {
-      const k8s = await import('@kubernetes/client-node');
+      const k8s = await import('./kubernetes-client.js');
       let kubeConfig = options.kubeConfig;
       if (!kubeConfig) {
         kubeConfig = new k8s.KubeConfig();

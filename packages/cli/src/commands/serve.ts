@@ -1,7 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Registry } from '@featuregates/gates';
-import { startWebhook, stopOnSignals, writeDevCertificate, type ConfigOrigin } from '@featuregates/webhook';
+import type { ConfigOrigin } from '@featuregates/webhook';
 import { CliError, EXIT, type Io } from '../io';
 
 export interface ServeOptions {
@@ -41,10 +41,14 @@ function configOrigin(options: ServeOptions): ConfigOrigin {
   return { kubernetes: { namespace: options.namespace ?? process.env.SYSTEM_NAMESPACE ?? 'tekton-pipelines', name: options.configmap ?? 'feature-flags' } };
 }
 
+// Loaded when `serve` runs, so the other commands never load express, pino and prom-client.
+const webhookPackage = () => import('@featuregates/webhook');
+
 async function tlsFiles(options: ServeOptions, io: Io): Promise<{ certFile: string; keyFile: string }> {
   const fromFiles = options.tlsCert !== undefined || options.tlsKey !== undefined;
   if (fromFiles && options.devCert !== undefined) throw new CliError('choose one: --tls-cert FILE --tls-key FILE, or --dev-cert DIR', EXIT.usage);
   if (options.devCert !== undefined) {
+    const { writeDevCertificate } = await webhookPackage();
     const files = await writeDevCertificate(options.devCert);
     io.out(`dev CA certificate (trust it to call the webhook): ${files.caPath}`);
     return { certFile: files.certPath, keyFile: files.keyPath };
@@ -71,6 +75,7 @@ export function registerServe(program: Command, registry: Registry, io: Io, setE
       const options = resolvePaths(given, io.cwd);
       const config = configOrigin(options);
       const tls = await tlsFiles(options, io);
+      const { startWebhook, stopOnSignals } = await webhookPackage();
       let webhook;
       try {
         webhook = await startWebhook({ registry, config, tls, host: options.host, port: options.port, ...(options.configmap ? { configMapName: options.configmap } : {}) });
