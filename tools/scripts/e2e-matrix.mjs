@@ -4,7 +4,7 @@
 // configuration × passed/failed/skipped; exits 1 on any failure.
 // Writes tmp/test-results/e2e-matrix.json so `npm test`'s closing line counts these runs too.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 
@@ -28,10 +28,23 @@ function configurations(strategy) {
   return JSON.parse(result.stdout).configurations;
 }
 
-/** Runs the e2e suite under one configuration; resolves to its counts and output. */
+/**
+ * The e2e suites whose outcome depends on the running configuration: those that read it through
+ * @featuregates/testing or FEATUREGATES_CONFIG. The others (webhook and release suites start their
+ * own processes with their own configs) would only repeat the same run once per configuration.
+ */
+function gatedSuites() {
+  const dir = join(root, 'e2e', 'src');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.e2e.test.ts'))
+    .filter((name) => /requireGates|requireAnyGate|gateTesting|FEATUREGATES_CONFIG/.test(readFileSync(join(dir, name), 'utf8')))
+    .map((name) => join(dir, name));
+}
+
+/** Runs the configuration-dependent e2e suites under one configuration; resolves to their counts and output. */
 function runSuite(configuration, index) {
   const report = join(scratch, `${index}.json`);
-  const args = [jest, '--ci', '--runInBand', '--config', join(root, 'e2e', 'jest.config.js'), '--reporters', 'default', '--json', '--outputFile', report];
+  const args = [jest, '--ci', '--runInBand', '--config', join(root, 'e2e', 'jest.config.js'), '--reporters', 'default', '--json', '--outputFile', report, '--runTestsByPath', ...suites];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, FEATUREGATES_CONFIG: JSON.stringify(configuration.flags) } });
     let output = '';
@@ -75,9 +88,10 @@ function table(rows) {
 
 const strategy = strategyFrom(process.argv.slice(2));
 const list = configurations(strategy);
+const suites = gatedSuites();
 rmSync(scratch, { recursive: true, force: true });
 mkdirSync(scratch, { recursive: true });
-console.log(`e2e matrix: ${list.length} configurations (strategy ${strategy})`);
+console.log(`e2e matrix: ${list.length} configurations (strategy ${strategy}) × ${suites.length} configuration-dependent suite(s): ${suites.map((suite) => suite.split('/').pop()).join(', ')}`);
 const results = await runAll(list, Number(process.env.MATRIX_CONCURRENCY) || availableParallelism());
 
 const failing = results.filter((result) => result.failed > 0 || result.suitesFailed > 0 || result.code !== 0);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { send, type Reply } from '../../../packages/webhook/src/test-support/https-client';
 import { featuregatesBin, workspaceRoot } from '../process';
@@ -35,8 +36,16 @@ export function killAll(): void {
   running.clear();
 }
 
-export async function startServe(args: string[], options: { ca?: string } = {}): Promise<ServeProcess> {
-  const child = spawn(featuregatesBin, ['serve', ...args, '--port', '0', '--host', '127.0.0.1'], { cwd: workspaceRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+export interface ServeOptions {
+  ca?: string;
+  /** What runs `serve`: the installed binary by default, or e.g. `node dist/bundles/alpha/webhook.js`. */
+  command?: readonly string[];
+  cwd?: string;
+}
+
+export async function startServe(args: string[], options: ServeOptions = {}): Promise<ServeProcess> {
+  const [program, ...prefix] = options.command ?? [featuregatesBin, 'serve'];
+  const child = spawn(program, [...prefix, ...args, '--port', '0', '--host', '127.0.0.1'], { cwd: options.cwd ?? workspaceRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
     running.delete(child);
@@ -61,7 +70,7 @@ export async function startServe(args: string[], options: { ca?: string } = {}):
     setTimeout(() => reject(new Error(`featuregates serve did not listen within 20 s: ${stderr.join('\n')}`)), 20_000).unref();
   });
   const port = await listening;
-  const ca = options.ca ?? readFileSync(caPath as string, 'utf8');
+  const ca = options.ca ?? readFileSync(resolve(options.cwd ?? workspaceRoot, caPath as string), 'utf8');
   const url = `https://127.0.0.1:${port}`;
   const agent = new Agent({ keepAlive: true, maxSockets: 8, ca });
   return {
