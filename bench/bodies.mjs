@@ -57,11 +57,36 @@ const pipelineRun = (name, tasks, embedded) => ({
   },
 });
 
-const typical = pipelineRun('build-and-test', 8, false);
-typical.spec.pipelineSpec.tasks[2].matrix = { params: [{ name: 'platform', value: ['linux/amd64', 'linux/arm64'] }] };
+// What most clusters see: a run of a Pipeline resolved from git, with params, a workspace, a pod template and per-task resources.
+const typical = {
+  apiVersion: 'tekton.dev/v1',
+  kind: 'PipelineRun',
+  metadata: { ...metadata('build-and-test-x7k2p'), generateName: 'build-and-test-' },
+  spec: {
+    pipelineRef: { resolver: 'git', params: [{ name: 'url', value: 'https://github.com/example/pipelines.git' }, { name: 'revision', value: 'main' }, { name: 'pathInRepo', value: 'pipelines/build-and-test.yaml' }] },
+    params: [
+      { name: 'repo-url', value: 'https://github.com/example/app.git' },
+      { name: 'revision', value: '4f2c1e9b7a' },
+      { name: 'image', value: 'registry.example.com/app:4f2c1e9b7a' },
+      { name: 'platforms', value: ['linux/amd64', 'linux/arm64'] },
+    ],
+    workspaces: [
+      { name: 'shared', volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } },
+      { name: 'docker-credentials', secret: { secretName: 'registry-credentials' } },
+    ],
+    taskRunTemplate: { serviceAccountName: 'pipeline', podTemplate: { securityContext: { runAsNonRoot: true, fsGroup: 65532 }, nodeSelector: { 'kubernetes.io/arch': 'amd64' } } },
+    taskRunSpecs: [{ pipelineTaskName: 'build', computeResources: { requests: { cpu: '2', memory: '4Gi' } } }],
+    timeouts: { pipeline: '1h0m0s', tasks: '50m0s' },
+  },
+};
+
+// An embedded pipeline of 8 tasks, each resolved from git, one with a matrix: 34 uses of beta features, 33 warnings.
+const embedded = pipelineRun('build-and-test', 8, false);
+embedded.spec.pipelineSpec.tasks[2].matrix = { params: [{ name: 'platform', value: ['linux/amd64', 'linux/arm64'] }] };
 
 export const BODIES = [
   { name: 'small Task', body: review(smallTask) },
   { name: 'typical PipelineRun', body: review(typical) },
   { name: 'PipelineRun, 500 tasks with embedded specs', body: review(pipelineRun('huge', 500, true)) },
+  { name: 'PipelineRun embedding 8 resolver tasks (34 gated uses)', body: review(embedded) },
 ];

@@ -1,26 +1,26 @@
 import { featureState, type ConfigState, type FeatureUse, type Registry } from '@featuregates/gates';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry as MetricsRegistry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry as MetricsRegistry } from 'prom-client';
+import { LatencyHistogram } from './latency-histogram';
 
 export type AdmissionResult = 'allowed' | 'denied' | 'invalid';
 
-/** Counts by label values, kept as plain numbers until a scrape moves them into a prom-client counter. */
+/** Counts by label set, kept as plain numbers until a scrape hands a prom-client counter what was added since the last one. */
 class Tally {
-  private readonly pending = new Map<string, { values: string[]; count: number }>();
+  private readonly entries = new Map<string, { labels: Record<string, string>; count: number; reported: number }>();
 
-  constructor(private readonly labelNames: readonly string[]) {}
-
-  add(values: string[], count: number): void {
-    const key = values.join('\u0000');
-    const entry = this.pending.get(key);
+  /** `key` identifies the label set; `labels` builds it, once, the first time the key is seen. */
+  add(key: string, labels: () => Record<string, string>, count = 1): void {
+    const entry = this.entries.get(key);
     if (entry) entry.count += count;
-    else this.pending.set(key, { values, count });
+    else this.entries.set(key, { labels: labels(), count, reported: 0 });
   }
 
   flushInto(counter: Counter<string>): void {
-    for (const { values, count } of this.pending.values()) {
-      counter.inc(Object.fromEntries(this.labelNames.map((name, i) => [name, values[i]])), count);
+    for (const entry of this.entries.values()) {
+      if (entry.count === entry.reported) continue;
+      counter.inc(entry.labels, entry.count - entry.reported);
+      entry.reported = entry.count;
     }
-    this.pending.clear();
   }
 }
 
@@ -30,7 +30,12 @@ class Tally {
  */
 export class WebhookMetrics {
   readonly registry = new MetricsRegistry();
-  private readonly duration: Histogram<'route'>;
+  private readonly duration = new LatencyHistogram(
+    'featuregates_admission_duration_seconds',
+    'Time from a parsed body to the answer, by route.',
+    'route',
+    [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+  );
   private readonly featureEnabled: Gauge<'name' | 'stage'>;
   private readonly configReloads: Counter<'result'>;
   private readonly configLastSuccess: Gauge;
@@ -39,8 +44,8 @@ export class WebhookMetrics {
   private inFlight: () => number = () => 0;
   // prom-client hashes a label object on every call, so the hot path counts in plain maps and a
   // scrape hands the counters what was added since the last one.
-  private readonly requestTally = new Tally(['route', 'kind', 'operation', 'result']);
-  private readonly useTally = new Tally(['feature', 'decision']);
+  private readonly requestTally = new Tally();
+  private readonly useTally = new Tally();
 
   constructor(private readonly gates: Registry) {
     const registers = [this.registry];
@@ -56,13 +61,7 @@ export class WebhookMetrics {
         requestTally.flushInto(this);
       },
     });
-    this.duration = new Histogram({
-      name: 'featuregates_admission_duration_seconds',
-      help: 'Time from a parsed body to the answer, by route.',
-      labelNames: ['route'],
-      buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
-      registers,
-    });
+    this.registry.registerMetric(this.duration as never);
     this.featureEnabled = new Gauge({ name: 'featuregates_feature_enabled', help: 'Whether a gated API feature is on (1) or off (0) under the current config, by name and stage.', labelNames: ['name', 'stage'], registers });
     new Counter({
       name: 'featuregates_feature_uses_total',
@@ -94,12 +93,12 @@ export class WebhookMetrics {
 
   admission(route: string, kind: string, operation: string, result: AdmissionResult, seconds: number): void {
     const boundedKind = this.knownKinds.has(kind) ? kind : 'other';
-    this.requestTally.add([route, boundedKind, operation, result], 1);
-    this.duration.observe({ route }, seconds);
+    this.requestTally.add(`${route} ${boundedKind} ${operation} ${result}`, () => ({ route, kind: boundedKind, operation, result }));
+    this.duration.observe(route, seconds);
   }
 
   featureUses(uses: readonly FeatureUse[]): void {
-    for (const use of uses) this.useTally.add([use.feature, use.decision], 1);
+    for (const use of uses) this.useTally.add(`${use.feature} ${use.decision}`, () => ({ feature: use.feature, decision: use.decision }));
   }
 
   /** After every load attempt of the config source: counts it, and on success updates the feature gauges. */

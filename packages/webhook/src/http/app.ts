@@ -1,6 +1,6 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { admissionReview, parseAdmissionReview } from '../admission/review';
-import type { AdmissionController } from '../controllers/admission-controller';
+import type { Admission, AdmissionController } from '../controllers/admission-controller';
 import type { FeaturesView } from '../features-view';
 import type { Logger } from '../logger';
 import type { WebhookMetrics } from '../metrics';
@@ -22,7 +22,7 @@ const LOGGED_VIOLATIONS = 20;
 
 function admissionRoute(controller: AdmissionController, options: AppOptions): RequestHandler {
   const { metrics, logger } = options;
-  return async (req, res) => {
+  return (req, res, next) => {
     const started = performance.now();
     if (req.body === undefined) {
       metrics.admission(controller.path, '', 'unknown', 'invalid', (performance.now() - started) / 1000);
@@ -36,26 +36,31 @@ function admissionRoute(controller: AdmissionController, options: AppOptions): R
       return;
     }
     const { request } = parsed;
-    const admission = await controller.admit(request);
-    res.json(admissionReview(admission.response));
-    const allowed = admission.response.allowed;
-    metrics.admission(controller.path, request.kind.kind, request.operation, allowed ? 'allowed' : 'denied', (performance.now() - started) / 1000);
-    if (admission.uses.length > 0) metrics.featureUses(admission.uses);
-    if (!allowed) {
-      logger.info(
-        {
-          route: controller.path,
-          uid: request.uid,
-          kind: `${request.kind.group ? `${request.kind.group}/` : ''}${request.kind.version}/${request.kind.kind}`,
-          operation: request.operation,
-          namespace: request.namespace,
-          name: request.name,
-          violationCount: admission.violations.length,
-          violations: admission.violations.slice(0, LOGGED_VIOLATIONS),
-        },
-        'admission denied',
-      );
-    }
+    const answer = (admission: Admission) => {
+      res.json(admissionReview(admission.response));
+      const allowed = admission.response.allowed;
+      metrics.admission(controller.path, request.kind.kind, request.operation, allowed ? 'allowed' : 'denied', (performance.now() - started) / 1000);
+      if (admission.uses.length > 0) metrics.featureUses(admission.uses);
+      if (!allowed) {
+        logger.info(
+          {
+            route: controller.path,
+            uid: request.uid,
+            kind: `${request.kind.group ? `${request.kind.group}/` : ''}${request.kind.version}/${request.kind.kind}`,
+            operation: request.operation,
+            namespace: request.namespace,
+            name: request.name,
+            violationCount: admission.violations.length,
+            violations: admission.violations.slice(0, LOGGED_VIOLATIONS),
+          },
+          'admission denied',
+        );
+      }
+    };
+    // Most decisions are synchronous; only a re-read of the config before a denial waits.
+    const admission = controller.admit(request);
+    if (admission instanceof Promise) admission.then(answer).catch(next);
+    else answer(admission);
   };
 }
 
