@@ -18,12 +18,26 @@ const collect = (value: string, previous: string[]) => [...previous, value];
  * The `featuregates` command. Each action parses its options, calls one package and prints;
  * `setExitCode` receives the command's exit code.
  */
-export function createProgram(registry: Registry, io: Io, setExitCode: (code: number) => void): Command {
-  const program = new Command('featuregates')
+export type ProgramFactory = (registry: Registry, io: Io, setExitCode: (code: number) => void) => Command;
+
+/** The bare `featuregates` program: usage errors throw (exit 2) and output goes through `io`. */
+function baseProgram(io: Io): Command {
+  return new Command('featuregates')
     .description('TEP-0033 feature gates: check manifests against feature flags, explain features, validate configs.')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) });
+}
+
+/** Only `featuregates serve`: what a bundle's webhook.js runs, so it carries none of the other commands. */
+export const createServeProgram: ProgramFactory = (registry, io, setExitCode) => {
+  const program = baseProgram(io);
+  registerServe(program, registry, io, setExitCode);
+  return program;
+};
+
+export function createProgram(registry: Registry, io: Io, setExitCode: (code: number) => void): Command {
+  const program = baseProgram(io);
 
   program
     .command('check')
@@ -77,9 +91,14 @@ export function createProgram(registry: Registry, io: Io, setExitCode: (code: nu
 }
 
 /** Runs the command line; returns the exit code (0 ok, 1 rejected or invalid, 2 usage error). */
-export async function run(registry: Registry, argv: readonly string[], io: Io): Promise<number> {
+export function run(registry: Registry, argv: readonly string[], io: Io): Promise<number> {
+  return runProgram(createProgram, registry, argv, io);
+}
+
+/** Runs a program built by `factory`; a bundle entry that names a smaller factory carries only its commands. */
+export async function runProgram(factory: ProgramFactory, registry: Registry, argv: readonly string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const program = createProgram(registry, io, (code) => {
+  const program = factory(registry, io, (code) => {
     exitCode = code;
   });
   try {

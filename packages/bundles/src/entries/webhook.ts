@@ -1,4 +1,4 @@
-// A variant bundle's webhook: `featuregates serve` with the same flags.
-import { main } from '@featuregates/cli';
+// A variant bundle's webhook: `featuregates serve` with the same flags, and no other command.
+import { serveMain } from '@featuregates/cli';
 
-main(['serve', ...process.argv.slice(2)]);
+serveMain();
