@@ -1,7 +1,6 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 
 export interface DevCertificate {
   /** The CA certificate clients trust (PEM). */
@@ -24,6 +23,9 @@ const LOCAL_NAMES = ['localhost', '127.0.0.1', '::1'];
  * P-256, 30 days). The CA's key is never written anywhere.
  */
 export async function generateDevCertificate(commonName = 'featuregates dev CA'): Promise<DevCertificate> {
+  // Loaded only when a certificate is made: its X.509 and ASN.1 modules cost more to load than
+  // the rest of the webhook, and a reused or mounted certificate never needs them.
+  const { generate } = await import('selfsigned');
   const notBeforeDate = new Date(Date.now() - 60_000);
   const notAfterDate = new Date(Date.now() + 30 * DAY_MS);
   const ca = await generate([{ name: 'commonName', value: commonName }], {
