@@ -1,11 +1,14 @@
+import { deepEqualWork } from './deep-equal';
 import { evaluate } from './evaluate';
 import { MAX_WARNING_LENGTH } from './messages';
 import { parseConfig, type GateConfig } from './parse-config';
+import { ELIDED_PATH_HEAD, ELIDED_PATH_TAIL } from './path-table';
+import type { Registry } from './registry';
 import type { Stability } from './stability';
 import { fixture, widget } from './test-support/fixture';
 
-const config = (data: Record<string, string>, ceiling: Stability = 'alpha'): GateConfig => {
-  const result = parseConfig(fixture, data, { ceiling });
+const config = (data: Record<string, string>, ceiling: Stability = 'alpha', registry: Registry = fixture): GateConfig => {
+  const result = parseConfig(registry, data, { ceiling });
   if (!result.config) throw new Error(result.errors.map((e) => e.message).join('; '));
   return result.config;
 };
@@ -160,5 +163,59 @@ describe('evaluate', () => {
     for (const spec of [null, 1, 'x', [], { parts: 'x' }, { parts: [null, 1, 'a', []] }, { child: [] }, { parts: [{ params: 'x' }] }]) {
       expect(() => evaluate(widget(spec), { config: stable })).not.toThrow();
     }
+  });
+
+  describe('work linear in object size', () => {
+    // A feature whose value holds the rest of the nesting, as a nested pipelineSpec does in Tekton:
+    // the shape that made path rendering and ratcheting quadratic.
+    const nesting: Registry = {
+      ...fixture,
+      features: [
+        ...fixture.features,
+        { name: 'nesting', title: 'child', stability: 'alpha', description: 'nested', uses: [{ type: 'WidgetSpec', path: 'child', match: { kind: 'present' } }], history: [] },
+      ],
+    };
+    const depth = 10_000;
+    const nested = (leaf: unknown = fanOut): unknown => {
+      let spec: Record<string, unknown> = { parts: [leaf] };
+      for (let i = 0; i < depth; i++) spec = { child: spec };
+      return widget(spec);
+    };
+    // 'spec' and every 'child' segment kept around the elision, and the elision itself.
+    const longestPath = 'spec'.length + '.child'.length * (ELIDED_PATH_HEAD + ELIDED_PATH_TAIL) + '.…(10000 segments left out)'.length;
+
+    it('evaluates a 10,000-deep nesting on CREATE, with each path elided in the middle and bounded', () => {
+      const result = evaluate(nested(), { config: config({ 'enable-api-fields': 'alpha' }, 'alpha', nesting) });
+      expect(result.allowed).toBe(true);
+      expect(result.uses).toHaveLength(depth + 1);
+      const deepest = result.uses[depth].path;
+      expect(deepest).toMatch(/^spec(\.child){31}\.…\(\d+ segments left out\)(\.child)+\.parts\[0\]\.fanOut$/);
+      let total = 0;
+      for (const use of result.uses) {
+        expect(use.path.length).toBeLessThanOrEqual(longestPath);
+        total += use.path.length;
+      }
+      expect(total).toBeLessThanOrEqual(result.uses.length * longestPath);
+    });
+
+    it('ratchets an unchanged 10,000-deep nesting on UPDATE, comparing each pair of subtrees once', () => {
+      deepEqualWork.pairs = 0;
+      const result = evaluate(nested(), { config: config({ 'enable-api-fields': 'stable' }, 'alpha', nesting), operation: 'UPDATE', oldObject: nested() });
+      expect(result.allowed).toBe(true);
+      expect(result.uses).toHaveLength(depth + 1);
+      expect(result.uses.every((use) => use.decision === 'ratcheted')).toBe(true);
+      // The object has about one pair of values per level; comparing each level's child value in
+      // full would take depth²/2 pairs.
+      expect(deepEqualWork.pairs).toBeLessThanOrEqual(3 * depth + 50);
+    });
+
+    it('rejects, after a change at the bottom of a deep nesting, every use whose value holds the change', () => {
+      const changed = nested({ name: 'p', fanOut: { params: [{ name: 'x', value: ['2'] }] } });
+      deepEqualWork.pairs = 0;
+      const result = evaluate(changed, { config: config({ 'enable-api-fields': 'stable' }, 'alpha', nesting), operation: 'UPDATE', oldObject: nested() });
+      expect(result.violations).toHaveLength(depth + 1);
+      expect(result.uses.every((use) => use.decision === 'rejected')).toBe(true);
+      expect(deepEqualWork.pairs).toBeLessThanOrEqual(3 * depth + 50);
+    });
   });
 });

@@ -1,9 +1,10 @@
 import type {} from './compile-time';
-import { deepEqual } from './deep-equal';
 import { findUses, isKnownKind, kindOf, type GroupVersionKind, type RawUse } from './find-uses';
 import { featureState, type FeatureState } from './is-enabled';
 import * as messages from './messages';
 import type { GateConfig } from './parse-config';
+import { PathTable } from './path-table';
+import { ratchetedUses } from './ratchet';
 import type { ApiFeature } from './registry';
 import type { Stability } from './stability';
 
@@ -83,41 +84,32 @@ export function evaluate(object: unknown, options: EvaluateOptions): Evaluation 
     return state;
   };
 
-  let oldUses: Map<string, unknown[]> | undefined;
-  const hadBefore = (use: RawUse): boolean => {
-    if (operation !== 'UPDATE' || options.oldObject === undefined || options.oldObject === null) return false;
-    if (!oldUses) {
-      oldUses = new Map();
-      for (const old of findUses(config.registry, options.oldObject, gvk)) {
-        const key = `${old.check.feature.name}\u0000${old.path}`;
-        const values = oldUses.get(key) ?? [];
-        values.push(old.value);
-        oldUses.set(key, values);
-      }
-    }
-    const before = oldUses.get(`${use.check.feature.name}\u0000${use.path}`);
-    return before !== undefined && before.some((value) => deepEqual(value, use.value));
-  };
+  const paths = new PathTable();
+  const found = findUses(config.registry, object, gvk, paths);
+  const off = found.filter((use) => !stateOf(use.check.feature).enabled);
+  const ratchets = operation === 'UPDATE' && options.oldObject !== undefined && options.oldObject !== null && off.length > 0;
+  const ratcheted = ratchets ? ratchetedUses(off, findUses(config.registry, options.oldObject, gvk, paths)) : new Set<RawUse>();
 
   const violations: Violation[] = [];
   const warnings = new Set<string>();
   const uses: FeatureUse[] = [];
-  for (const use of findUses(config.registry, object, gvk)) {
+  for (const use of found) {
     const { feature, title } = use.check;
     const state = stateOf(feature);
+    const path = use.path;
     let decision: UseDecision = 'allowed';
     if (!state.enabled) {
-      if (hadBefore(use)) {
+      if (ratcheted.has(use)) {
         decision = 'ratcheted';
-        warnings.add(messages.clipWarning(messages.ratchetWarning(use.path, feature.name, feature.stability)));
+        warnings.add(messages.clipWarning(messages.ratchetWarning(path, feature.name, feature.stability)));
       } else {
         decision = 'rejected';
-        violations.push({ path: use.path, feature: feature.name, message: violationMessage(feature, state, use, config) });
+        violations.push({ path, feature: feature.name, message: violationMessage(feature, state, use, config) });
       }
     } else if ((typeof __FEATUREGATES_CEILING__ === 'undefined' || __FEATUREGATES_CEILING__ !== 'stable') && feature.stability !== 'stable') {
-      warnings.add(messages.clipWarning(messages.useWarning(use.path, feature.name, feature.stability)));
+      warnings.add(messages.clipWarning(messages.useWarning(path, feature.name, feature.stability)));
     }
-    uses.push({ feature: feature.name, title, stability: feature.stability, path: use.path, decision });
+    uses.push({ feature: feature.name, title, stability: feature.stability, path, decision });
   }
   return { allowed: violations.length === 0, violations, warnings: [...warnings], uses };
 }

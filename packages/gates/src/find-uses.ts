@@ -1,4 +1,5 @@
 import { compiled, kindKey, type Check, type TrieNode } from './compile';
+import { PathTable } from './path-table';
 import type { Registry } from './registry';
 
 export interface GroupVersionKind {
@@ -9,9 +10,12 @@ export interface GroupVersionKind {
 
 /** A value at a path that counts as a use of a feature, before any decision. */
 export interface RawUse {
-  check: Check;
-  path: string;
-  value: unknown;
+  readonly check: Check;
+  /** Rendered from `pathId`; elided in the middle when deeper than EXACT_PATH_SEGMENTS. */
+  readonly path: string;
+  /** The path's id in the PathTable the object was walked with. */
+  readonly pathId: number;
+  readonly value: unknown;
 }
 
 /** Kind of an object from its `apiVersion` and `kind`, or undefined when it has none. */
@@ -32,65 +36,66 @@ export function isKnownKind(registry: Registry, gvk: GroupVersionKind): boolean 
 interface Frame {
   value: unknown;
   node: TrieNode;
-  parent: number;
-  segment: string;
+  pathId: number;
 }
 
-function pathOf(frames: Frame[], index: number): string {
-  const segments: string[] = [];
-  for (let i = index; i >= 0; i = frames[i].parent) if (frames[i].segment) segments.push(frames[i].segment);
-  let path = '';
-  for (let i = segments.length - 1; i >= 0; i--) {
-    const segment = segments[i];
-    path += segment.startsWith('[') || path === '' ? segment : `.${segment}`;
+/** A use whose path string is rendered on first read: ratcheting needs only the path's id. */
+class FoundUse implements RawUse {
+  private rendered: string | undefined;
+  constructor(
+    readonly check: Check,
+    readonly value: unknown,
+    readonly pathId: number,
+    private readonly paths: PathTable,
+  ) {}
+  get path(): string {
+    this.rendered ??= this.paths.render(this.pathId);
+    return this.rendered;
   }
-  return path;
 }
 
 const hasOwn = (value: object, key: string): boolean => Object.prototype.hasOwnProperty.call(value, key);
 
 /**
- * Every use of every feature in an object, in document order. Iterative (an explicit stack), so
- * nesting depth cannot overflow the call stack; it reads only own properties named by the type
- * graph, so `__proto__` and `constructor` keys in the input are never followed.
+ * Every use of every feature in an object, in document order (so every use inside another use's
+ * value comes after it). Iterative (an explicit stack), so nesting depth cannot overflow the call
+ * stack, and O(1) per field visited: a path is an interned id, not a string. It reads only own
+ * properties named by the type graph, so `__proto__` and `constructor` keys in the input are never
+ * followed. Walk the old and new objects of one evaluation with the same `paths` to compare paths by id.
  */
-export function findUses(registry: Registry, object: unknown, gvk: GroupVersionKind | undefined = kindOf(object)): RawUse[] {
+export function findUses(
+  registry: Registry,
+  object: unknown,
+  gvk: GroupVersionKind | undefined = kindOf(object),
+  paths: PathTable = new PathTable(),
+): RawUse[] {
   const uses: RawUse[] = [];
   if (!gvk) return uses;
   const root = compiled(registry).roots.get(kindKey(gvk.group, gvk.version, gvk.kind));
   if (!root) return uses;
 
-  const frames: Frame[] = [{ value: object, node: root, parent: -1, segment: '' }];
-  // A stack of frame indexes; children are pushed in reverse so uses come out in document order.
-  const stack: number[] = [0];
+  const stack: Frame[] = [{ value: object, node: root, pathId: PathTable.ROOT }];
+  const next: Frame[] = [];
   while (stack.length > 0) {
-    const index = stack.pop() as number;
-    const { value, node } = frames[index];
+    const { value, node, pathId } = stack.pop() as Frame;
     for (const check of node.checks) {
-      if (check.test(value)) uses.push({ check, path: pathOf(frames, index), value });
+      if (check.test(value)) uses.push(new FoundUse(check, value, pathId, paths));
     }
-    const next: number[] = [];
-    for (const type of node.enter) {
-      frames.push({ value, node: type, parent: index, segment: '' });
-      next.push(frames.length - 1);
-    }
+    next.length = 0;
+    for (const type of node.enter) next.push({ value, node: type, pathId });
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
       for (const field of node.fields) {
         if (!hasOwn(value, field.name)) continue;
         const child = (value as Record<string, unknown>)[field.name];
         if (!field.array) {
-          frames.push({ value: child, node: field.node, parent: index, segment: field.name });
-          next.push(frames.length - 1);
+          next.push({ value: child, node: field.node, pathId: paths.child(pathId, field.name) });
         } else if (Array.isArray(child)) {
-          frames.push({ value: child, node: field.node, parent: index, segment: field.name });
-          const arrayIndex = frames.length - 1;
-          for (let i = 0; i < child.length; i++) {
-            frames.push({ value: child[i], node: field.node, parent: arrayIndex, segment: `[${i}]` });
-            next.push(frames.length - 1);
-          }
+          const listId = paths.child(pathId, field.name);
+          for (let i = 0; i < child.length; i++) next.push({ value: child[i], node: field.node, pathId: paths.child(listId, `[${i}]`) });
         }
       }
     }
+    // Pushed in reverse so uses come out in document order.
     for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]);
   }
   return uses;

@@ -51,6 +51,11 @@ export function ratchetWarning(path: string, title: string, stability: Stability
   return `${path}: kept existing ${stability} feature ${quote(title)}, which is now off; new uses are rejected`;
 }
 
+/** Stands for the middle of a path too deep to render in full. */
+export function elidedSegments(count: number): string {
+  return `…(${count} ${count === 1 ? 'segment' : 'segments'} left out)`;
+}
+
 /** Kubernetes advises warnings of at most 120 characters. */
 export const MAX_WARNING_LENGTH = 120;
 
