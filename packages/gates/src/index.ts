@@ -5,7 +5,7 @@ export { didYouMean, editDistance } from './did-you-mean';
 export * from './parse-config';
 export * from './is-enabled';
 export { findUses, kindOf, isKnownKind, type GroupVersionKind, type RawUse } from './find-uses';
-export { PathTable } from './path-table';
+export { ELIDED_PATH_HEAD, ELIDED_PATH_TAIL, EXACT_PATH_SEGMENTS, PathTable } from './path-table';
 export { compileRegistry, kindKey } from './compile';
 export * from './evaluate';
 export * from './requirements';

@@ -1,10 +1,10 @@
 import { elidedSegments } from './messages';
 
-/** Paths this long or shorter are rendered in full; real objects nest a few dozen levels. */
-export const EXACT_PATH_SEGMENTS = 64;
+/** Paths this long or shorter are rendered in full: real objects nest a few dozen levels, three segments (tasks, [0], pipelineSpec) each. */
+export const EXACT_PATH_SEGMENTS = 256;
 /** How many leading and trailing segments a longer path keeps around the elision. */
-export const ELIDED_PATH_HEAD = 32;
-export const ELIDED_PATH_TAIL = 32;
+export const ELIDED_PATH_HEAD = 128;
+export const ELIDED_PATH_TAIL = 128;
 
 /**
  * The paths met in one evaluation, each interned to a small integer per (parent, segment) pair,
