@@ -1,13 +1,2 @@
-/** Retries an assertion until it holds or `timeoutMs` passes; rethrows the last failure. */
-export async function eventually(assertion: () => void | Promise<void>, timeoutMs = 5000, stepMs = 20): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await assertion();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, stepMs));
-    }
-  }
-}
+// One retry helper for every suite that waits on a watched file or a server.
+export { eventually } from '../../../sources/src/test-support/eventually';
