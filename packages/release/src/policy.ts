@@ -19,6 +19,22 @@ function windowCheck(notice: Notice | undefined, window: Window, to: Snapshot): 
   return { ok: false, allowed: earliest, notice };
 }
 
+/** Removing a feature or flag, or changing it incompatibly, before its window has run. */
+function removalViolation(
+  what: 'feature' | 'flag',
+  subject: string,
+  stability: Parameters<typeof messages.tooEarly>[3],
+  change: string,
+  window: Window,
+  result: { allowed: Earliest; notice?: Notice },
+  to: Snapshot,
+): PolicyViolation {
+  if (window.kind === 'release') {
+    return { rule: 'alpha-warning', subject, message: messages.alphaWithoutWarning(what, subject, change), allowed: { kind: 'next-release' } };
+  }
+  return { rule: 'removal-window', subject, message: messages.tooEarly(what, subject, stability, change, window, result.allowed, result.notice, to.date), allowed: result.allowed };
+}
+
 /**
  * The compatibility policy (DESIGN.md) over the changes from a released snapshot to the next
  * release: every violation names its rule, what it is about, and when it would be allowed.
@@ -37,11 +53,7 @@ export function checkPolicy(from: Snapshot, to: Snapshot, events: readonly Relea
         const result = windowCheck(before.deprecated, window, to);
         if (result.ok) break;
         const change = event.type === 'feature-removed' ? 'removed' : 'changed incompatibly';
-        if (window.kind === 'release') {
-          violations.push({ rule: 'alpha-warning', subject: name, message: messages.alphaWithoutWarning('feature', name, change), allowed: { kind: 'next-release' } });
-        } else {
-          violations.push({ rule: 'removal-window', subject: name, message: messages.tooEarly('feature', name, before.stability, change, window, result.allowed, result.notice, to.date), allowed: result.allowed });
-        }
+        violations.push(removalViolation('feature', name, before.stability, change, window, result, to));
         break;
       }
       case 'feature-demoted':
@@ -113,11 +125,7 @@ export function checkPolicy(from: Snapshot, to: Snapshot, events: readonly Relea
         const result = windowCheck(notice, window, to);
         if (result.ok) break;
         const change = event.type === 'flag-values-changed' ? `dropped value(s) ${event.removed.map((value) => `"${value}"`).join(', ')}` : 'removed';
-        if (window.kind === 'release') {
-          violations.push({ rule: 'alpha-warning', subject: key, message: messages.alphaWithoutWarning('flag', key, change), allowed: { kind: 'next-release' } });
-        } else {
-          violations.push({ rule: 'removal-window', subject: key, message: messages.tooEarly('flag', key, before.stability, change, window, result.allowed, result.notice, to.date), allowed: result.allowed });
-        }
+        violations.push(removalViolation('flag', key, before.stability, change, window, result, to));
         break;
       }
       case 'tombstone-removed':
