@@ -19,7 +19,10 @@ export interface TrieNode {
 }
 
 export interface CompiledRegistry {
+  /** By `kindKey`. */
   roots: Map<string, TrieNode>;
+  /** The same roots by kind, group and version: looked up on every admission without building a key. */
+  rootsByKind: Map<string, Map<string, Map<string, TrieNode>>>;
 }
 
 const newNode = (): TrieNode => ({ checks: [], enter: [], fields: [] });
@@ -78,11 +81,17 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
     }
   }
   const roots = new Map<string, TrieNode>();
+  const rootsByKind = new Map<string, Map<string, Map<string, TrieNode>>>();
   for (const kind of registry.kinds) {
     if (!registry.types[kind.type]) throw new Error(`kind ${kind.kind} points at unknown type ${kind.type}`);
     roots.set(kindKey(kind.group, kind.version, kind.kind), rootOf(kind.type));
+    const byGroup = rootsByKind.get(kind.kind) ?? new Map<string, Map<string, TrieNode>>();
+    const byVersion = byGroup.get(kind.group) ?? new Map<string, TrieNode>();
+    byVersion.set(kind.version, rootOf(kind.type));
+    byGroup.set(kind.group, byVersion);
+    rootsByKind.set(kind.kind, byGroup);
   }
-  return { roots };
+  return { roots, rootsByKind };
 }
 
 const cache = new WeakMap<Registry, CompiledRegistry>();

@@ -1,5 +1,5 @@
 import type {} from './compile-time';
-import { findUses, isKnownKind, kindOf, type GroupVersionKind, type RawUse } from './find-uses';
+import { kindOf, rootOf, walkUses, type GroupVersionKind, type RawUse } from './find-uses';
 import { featureState, type FeatureState } from './is-enabled';
 import * as messages from './messages';
 import type { GateConfig } from './parse-config';
@@ -59,6 +59,19 @@ function violationMessage(feature: ApiFeature, state: FeatureState, use: RawUse,
   return base;
 }
 
+/** Each config's feature states, decided once: a GateConfig is never changed after parsing. */
+const statesByConfig = new WeakMap<GateConfig, Map<ApiFeature, FeatureState>>();
+function statesUnder(config: GateConfig): Map<ApiFeature, FeatureState> {
+  let states = statesByConfig.get(config);
+  if (!states) {
+    states = new Map();
+    statesByConfig.set(config, states);
+  }
+  return states;
+}
+
+const NONE_RATCHETED: ReadonlySet<RawUse> = new Set();
+
 const skip = (reason: Evaluation['skipped']): Evaluation => ({ allowed: true, violations: [], warnings: [], uses: [], skipped: reason });
 
 /**
@@ -72,9 +85,14 @@ export function evaluate(object: unknown, options: EvaluateOptions): Evaluation 
   if (operation === 'DELETE' || operation === 'CONNECT') return skip('operation');
   if (options.subResource) return skip('subresource');
   const gvk = options.kind ?? kindOf(object);
-  if (!gvk || !isKnownKind(config.registry, gvk)) return skip('unknown-kind');
+  const root = gvk && rootOf(config.registry, gvk);
+  if (!root) return skip('unknown-kind');
+  const paths = new PathTable();
+  const found = walkUses(root, object, paths);
+  // Most objects use no gated feature at all: nothing to decide, so nothing more to allocate.
+  if (found.length === 0) return { allowed: true, violations: [], warnings: [], uses: [] };
 
-  const states = new Map<ApiFeature, FeatureState>();
+  const states = statesUnder(config);
   const stateOf = (feature: ApiFeature): FeatureState => {
     let state = states.get(feature);
     if (!state) {
@@ -84,11 +102,8 @@ export function evaluate(object: unknown, options: EvaluateOptions): Evaluation 
     return state;
   };
 
-  const paths = new PathTable();
-  const found = findUses(config.registry, object, gvk, paths);
-  const off = found.filter((use) => !stateOf(use.check.feature).enabled);
-  const ratchets = operation === 'UPDATE' && options.oldObject !== undefined && options.oldObject !== null && off.length > 0;
-  const ratcheted = ratchets ? ratchetedUses(off, findUses(config.registry, options.oldObject, gvk, paths)) : new Set<RawUse>();
+  const off = operation === 'UPDATE' && options.oldObject !== undefined && options.oldObject !== null ? found.filter((use) => !stateOf(use.check.feature).enabled) : [];
+  const ratcheted = off.length > 0 ? ratchetedUses(off, walkUses(root, options.oldObject, paths)) : NONE_RATCHETED;
 
   const violations: Violation[] = [];
   const warnings = new Set<string>();

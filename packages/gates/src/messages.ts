@@ -6,6 +6,17 @@ import { bundlesOffering, type Stability } from './stability';
 
 const quote = (value: unknown): string => JSON.stringify(String(value));
 
+/** Registry names are few and quoted on every warned use, so each is quoted once. */
+const quotedNames = new Map<string, string>();
+function quoteName(name: string): string {
+  let quoted = quotedNames.get(name);
+  if (quoted === undefined) {
+    quoted = quote(name);
+    quotedNames.set(name, quoted);
+  }
+  return quoted;
+}
+
 /** A short, safe rendering of a value from user input (which may be any shape, even without a prototype). */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return value.length > 80 ? `${value.slice(0, 79)}…` : value;
@@ -44,11 +55,11 @@ export function forbiddenByListFlag(path: string, flag: string, item: string): s
 }
 
 export function useWarning(path: string, title: string, stability: Stability): string {
-  return `${path}: uses ${stability} feature ${quote(title)}`;
+  return `${path}: uses ${stability} feature ${quoteName(title)}`;
 }
 
 export function ratchetWarning(path: string, title: string, stability: Stability): string {
-  return `${path}: kept existing ${stability} feature ${quote(title)}, which is now off; new uses are rejected`;
+  return `${path}: kept existing ${stability} feature ${quoteName(title)}, which is now off; new uses are rejected`;
 }
 
 /** Stands for the middle of a path too deep to render in full. */

@@ -1,6 +1,6 @@
-import { ELIDED_PATH_HEAD, ELIDED_PATH_TAIL, EXACT_PATH_SEGMENTS, PathTable } from './path-table';
+import { ELIDED_PATH_HEAD, ELIDED_PATH_TAIL, EXACT_PATH_SEGMENTS, PathTable, type PathSegment } from './path-table';
 
-const chain = (paths: PathTable, segments: readonly string[]): number[] => {
+const chain = (paths: PathTable, segments: readonly PathSegment[]): number[] => {
   const ids: number[] = [];
   let id = PathTable.ROOT;
   for (const segment of segments) {
@@ -11,19 +11,24 @@ const chain = (paths: PathTable, segments: readonly string[]): number[] => {
 };
 
 describe('PathTable', () => {
-  it('gives the same path the same id and different paths different ids', () => {
+  it('gives entries of the same path the same canonical id and different paths different ones', () => {
     const paths = new PathTable();
-    const [spec, tasks, first] = chain(paths, ['spec', 'tasks', '[0]']);
-    expect(chain(paths, ['spec', 'tasks', '[0]'])).toEqual([spec, tasks, first]);
-    expect(paths.child(tasks, '[1]')).not.toBe(first);
-    expect(paths.child(spec, '[0]')).not.toBe(first);
-    expect(new Set([PathTable.ROOT, spec, tasks, first]).size).toBe(4);
+    const [spec, tasks, first] = chain(paths, ['spec', 'tasks', 0]);
+    const again = chain(paths, ['spec', 'tasks', 0]);
+    expect(again).not.toEqual([spec, tasks, first]);
+    // Asked deepest first, so interning walks up through entries not yet interned.
+    expect(again.reverse().map((id) => paths.canonical(id))).toEqual([first, tasks, spec].map((id) => paths.canonical(id)));
+    const canonical = (id: number) => paths.canonical(id);
+    expect(canonical(paths.child(tasks, 1))).not.toBe(canonical(first));
+    expect(canonical(paths.child(spec, 0))).not.toBe(canonical(first));
+    expect(canonical(paths.child(spec, '0'))).not.toBe(canonical(paths.child(spec, 0)));
+    expect(new Set([PathTable.ROOT, spec, tasks, first].map(canonical)).size).toBe(4);
     expect(paths.depth(first)).toBe(3);
   });
 
   it('renders YAML paths, elements without a dot', () => {
     const paths = new PathTable();
-    const ids = chain(paths, ['spec', 'tasks', '[0]', 'params', '[12]', 'enum']);
+    const ids = chain(paths, ['spec', 'tasks', 0, 'params', 12, 'enum']);
     expect(paths.render(ids[5])).toBe('spec.tasks[0].params[12].enum');
     expect(paths.render(ids[2])).toBe('spec.tasks[0]');
     expect(paths.render(PathTable.ROOT)).toBe('');
@@ -43,7 +48,7 @@ describe('PathTable', () => {
     const tail = segments.slice(-ELIDED_PATH_TAIL).join('.');
     expect(paths.render(ids[999])).toBe(`${head}.…(${1000 - ELIDED_PATH_HEAD - ELIDED_PATH_TAIL} segments left out).${tail}`);
     expect(paths.render(ids[EXACT_PATH_SEGMENTS])).toContain('.…(1 segment left out).');
-    expect(paths.render(paths.child(ids[999], '[7]'))).toMatch(/\.f999\[7\]$/);
+    expect(paths.render(paths.child(ids[999], 7))).toMatch(/\.f999\[7\]$/);
   });
 
   it('keeps the total length of rendered paths linear in the number of paths, however deep', () => {

@@ -6,43 +6,70 @@ export const EXACT_PATH_SEGMENTS = 256;
 export const ELIDED_PATH_HEAD = 128;
 export const ELIDED_PATH_TAIL = 128;
 
+/** A field name, or an element's index. */
+export type PathSegment = string | number;
+
 /**
- * The paths met in one evaluation, each interned to a small integer per (parent, segment) pair,
- * so a path is named by one exact id in O(1) and the old and new objects of an UPDATE, walked with
- * the same table, give the same id to the same path. A path is rendered only when asked, in time
- * bounded by the segments it keeps, whatever its depth.
+ * The paths met in one evaluation, as a tree of entries: `child` appends one entry (a parent and a
+ * segment) in O(1), with no lookup, so walking a field costs next to nothing. Two entries for the
+ * same path (the old and new objects of an UPDATE, walked with the same table) share one
+ * `canonical` id, interned on demand and memoized, so only the paths of uses pay for interning
+ * and the work stays linear in the entries however deep they are. A path is rendered only when
+ * asked, in time bounded by the segments it keeps.
  */
 export class PathTable {
   static readonly ROOT = 0;
   private readonly parents: number[] = [-1];
-  private readonly segments: string[] = [''];
+  private readonly segments: PathSegment[] = [''];
   private readonly depths: number[] = [0];
-  /** Each path's ancestor with ELIDED_PATH_HEAD segments (itself at that depth; -1 when shorter). */
+  /** Each entry's ancestor with ELIDED_PATH_HEAD segments (itself at that depth; -1 when shorter). */
   private readonly heads: number[] = [-1];
-  /** segment → parent id → child id: few segments (field names, indexes), so few maps. */
-  private readonly children = new Map<string, Map<number, number>>();
   /** Rendered paths of at most EXACT_PATH_SEGMENTS segments, each built from its parent's. */
   private readonly exact: (string | undefined)[] = [''];
+  /** Each entry's canonical id, once asked for (-1 before). */
+  private readonly canonicals: number[] = [PathTable.ROOT];
+  /** segment → canonical parent → canonical child: few segments (field names, indexes), so few maps. */
+  private readonly interned = new Map<PathSegment, Map<number, number>>();
 
-  /** The id of `parent` followed by `segment` (a field name, or `[i]` for an element). */
-  child(parent: number, segment: string): number {
-    let byParent = this.children.get(segment);
-    if (!byParent) {
-      byParent = new Map();
-      this.children.set(segment, byParent);
-    }
-    let id = byParent.get(parent);
-    if (id === undefined) {
-      id = this.parents.length;
-      const depth = this.depths[parent] + 1;
-      this.parents.push(parent);
-      this.segments.push(segment);
-      this.depths.push(depth);
-      this.heads.push(depth === ELIDED_PATH_HEAD ? id : this.heads[parent]);
-      this.exact.push(undefined);
-      byParent.set(parent, id);
-    }
+  /** A new entry for `parent` followed by `segment`. */
+  child(parent: number, segment: PathSegment): number {
+    const id = this.parents.length;
+    const depth = this.depths[parent] + 1;
+    this.parents.push(parent);
+    this.segments.push(segment);
+    this.depths.push(depth);
+    this.heads.push(depth === ELIDED_PATH_HEAD ? id : this.heads[parent]);
+    this.exact.push(undefined);
+    this.canonicals.push(-1);
     return id;
+  }
+
+  /** The same number for every entry with the same path. */
+  canonical(id: number): number {
+    const pending: number[] = [];
+    let at = id;
+    while (this.canonicals[at] < 0) {
+      pending.push(at);
+      at = this.parents[at];
+    }
+    let canonical = this.canonicals[at];
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const segment = this.segments[pending[i]];
+      let byParent = this.interned.get(segment);
+      if (!byParent) {
+        byParent = new Map();
+        this.interned.set(segment, byParent);
+      }
+      let next = byParent.get(canonical);
+      if (next === undefined) {
+        // The first entry of a path is its canonical id.
+        next = pending[i];
+        byParent.set(canonical, next);
+      }
+      this.canonicals[pending[i]] = next;
+      canonical = next;
+    }
+    return canonical;
   }
 
   depth(id: number): number {
@@ -53,10 +80,8 @@ export class PathTable {
   render(id: number): string {
     const depth = this.depths[id];
     if (depth <= EXACT_PATH_SEGMENTS) return this.exactPath(id);
-    const pieces = [this.exactPath(this.heads[id])];
-    for (const segment of [elidedSegments(depth - ELIDED_PATH_HEAD - ELIDED_PATH_TAIL), ...this.lastSegments(id, ELIDED_PATH_TAIL)]) {
-      pieces.push(segment.startsWith('[') ? segment : `.${segment}`);
-    }
+    const pieces = [this.exactPath(this.heads[id]), `.${elidedSegments(depth - ELIDED_PATH_HEAD - ELIDED_PATH_TAIL)}`];
+    for (const segment of this.lastSegments(id, ELIDED_PATH_TAIL)) pieces.push(typeof segment === 'number' ? `[${segment}]` : `.${segment}`);
     // Joined into one flat string, not a chain of concatenations: deep paths are many, and long.
     return pieces.join('');
   }
@@ -77,13 +102,14 @@ export class PathTable {
     return path;
   }
 
-  private lastSegments(id: number, count: number): string[] {
-    const segments: string[] = new Array(count);
+  private lastSegments(id: number, count: number): PathSegment[] {
+    const segments: PathSegment[] = new Array(count);
     for (let i = count - 1, at = id; i >= 0; i--, at = this.parents[at]) segments[i] = this.segments[at];
     return segments;
   }
 }
 
-function append(path: string, segment: string): string {
-  return segment.startsWith('[') || path === '' ? path + segment : `${path}.${segment}`;
+function append(path: string, segment: PathSegment): string {
+  if (typeof segment === 'number') return `${path}[${segment}]`;
+  return path === '' ? segment : `${path}.${segment}`;
 }

@@ -6,7 +6,9 @@ export const MAX_WARNINGS = 20;
 
 /** Warnings as sent: each clipped to 120 characters, at most MAX_WARNINGS plus a count of the rest. */
 export function capWarnings(warnings: readonly string[]): string[] {
-  const shown = warnings.slice(0, MAX_WARNINGS).map(clipWarning);
+  const count = Math.min(warnings.length, MAX_WARNINGS);
+  const shown: string[] = new Array(count);
+  for (let i = 0; i < count; i++) shown[i] = clipWarning(warnings[i]);
   if (warnings.length > MAX_WARNINGS) shown.push(`…and ${warnings.length - MAX_WARNINGS} more warnings`);
   return shown;
 }

@@ -17,19 +17,27 @@ export class HttpsServer {
   private inFlight = 0;
   private drained: Promise<void> | undefined;
 
-  private constructor(private readonly server: Server) {
-    // First in line, so a request counts itself (a /metrics scrape included) before any handler runs.
-    server.prependListener('request', (_req, res) => {
+  private readonly server: Server;
+  /** One function per server rather than a closure per request: this runs on every request. */
+  private readonly answered = (): void => {
+    this.inFlight--;
+  };
+
+  private constructor(handler: RequestListener, certificate: CertificatePair) {
+    // A request counts itself (a /metrics scrape included) before the handler runs; 'close' comes once, answered or aborted.
+    this.server = createServer({ ...certificate, minVersion: MIN_TLS_VERSION }, (req, res) => {
       this.inFlight++;
-      res.once('close', () => this.inFlight--);
+      res.on('close', this.answered);
+      handler(req, res);
     });
+    // The API server gives a webhook at most 30 s; a request that takes longer is abandoned anyway.
+    this.server.requestTimeout = 30_000;
+    this.server.headersTimeout = 10_000;
   }
 
   static async listen(handler: RequestListener, options: ListenOptions): Promise<HttpsServer> {
-    const server = createServer({ ...options.certificate, minVersion: MIN_TLS_VERSION }, handler);
-    // The API server gives a webhook at most 30 s; a request that takes longer is abandoned anyway.
-    server.requestTimeout = 30_000;
-    server.headersTimeout = 10_000;
+    const https = new HttpsServer(handler, options.certificate);
+    const { server } = https;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port, options.host, () => {
@@ -37,7 +45,7 @@ export class HttpsServer {
         resolve();
       });
     });
-    return new HttpsServer(server);
+    return https;
   }
 
   get port(): number {
