@@ -209,6 +209,28 @@ describe('evaluate', () => {
       expect(deepEqualWork.pairs).toBeLessThanOrEqual(3 * depth + 50);
     });
 
+    it('stops at maxDepth along gated fields and refuses the object, naming the first path past it', () => {
+      const options = { config: config({ 'enable-api-fields': 'alpha' }, 'alpha', nesting), maxDepth: 50 };
+      const result = evaluate(nested(), options);
+      expect(result.allowed).toBe(false);
+      expect(result.uses).toEqual([]);
+      expect(result.violations).toEqual([{ path: `spec${'.child'.repeat(50)}`, message: 'nests deeper than 50 levels of gated fields, which the gate check does not walk, so the object is refused: embed fewer levels of specs' }]);
+      // Within the limit (spec, 45 × child, parts, [0], fanOut: 49 segments), nothing changes; and nesting in fields no gate reads is never visited.
+      let shallow: Record<string, unknown> = { parts: [fanOut] };
+      for (let i = 0; i < 45; i++) shallow = { child: shallow };
+      expect(evaluate(widget(shallow), options).allowed).toBe(true);
+      let ungated: unknown = 'leaf';
+      for (let i = 0; i < 100_000; i++) ungated = { deeper: ungated };
+      expect(evaluate(widget({ parts: [{ ...fanOut, notes: ungated }], labels: ungated }), options)).toMatchObject({ allowed: true, uses: [{ feature: 'fan-out' }] });
+    });
+
+    it('refuses an UPDATE whose old object goes past maxDepth where it must be walked to ratchet', () => {
+      const deepOld = nested();
+      const result = evaluate(widget({ turbo: true }), { config: config({ 'enable-api-fields': 'stable' }, 'alpha', nesting), operation: 'UPDATE', oldObject: deepOld, maxDepth: 50 });
+      expect(result.allowed).toBe(false);
+      expect(result.violations[0].path).toBe(`oldObject.spec${'.child'.repeat(50)}`);
+    });
+
     it('rejects, after a change at the bottom of a deep nesting, every use whose value holds the change', () => {
       const changed = nested({ name: 'p', fanOut: { params: [{ name: 'x', value: ['2'] }] } });
       deepEqualWork.pairs = 0;

@@ -18,6 +18,12 @@ export interface EvaluateOptions {
   subResource?: string;
   /** The kind the request names; defaults to the object's apiVersion and kind. */
   kind?: GroupVersionKind;
+  /**
+   * How many path segments deep the walk follows gated fields (embedded specs nest three a level:
+   * `tasks`, `[0]`, `pipelineSpec`). An object that goes deeper there is refused, not walked on;
+   * nesting in fields no gate reads is never visited. No limit when omitted.
+   */
+  maxDepth?: number;
 }
 
 export type UseDecision = 'allowed' | 'rejected' | 'ratcheted';
@@ -32,7 +38,8 @@ export interface FeatureUse {
 
 export interface Violation {
   path: string;
-  feature: string;
+  /** The feature used; absent when the object was refused for nesting past `maxDepth`. */
+  feature?: string;
   message: string;
 }
 
@@ -72,6 +79,8 @@ function statesUnder(config: GateConfig): Map<ApiFeature, FeatureState> {
 
 const NONE_RATCHETED: ReadonlySet<RawUse> = new Set();
 
+const tooDeep = (path: string, limit: number): Evaluation => ({ allowed: false, violations: [{ path, message: messages.nestsTooDeep(limit) }], warnings: [], uses: [] });
+
 const skip = (reason: Evaluation['skipped']): Evaluation => ({ allowed: true, violations: [], warnings: [], uses: [], skipped: reason });
 
 /**
@@ -88,7 +97,9 @@ export function evaluate(object: unknown, options: EvaluateOptions): Evaluation 
   const root = gvk && rootOf(config.registry, gvk);
   if (!root) return skip('unknown-kind');
   const paths = new PathTable();
-  const found = walkUses(root, object, paths);
+  const walk = walkUses(root, object, paths, options.maxDepth);
+  if (walk.tooDeep !== undefined) return tooDeep(paths.render(walk.tooDeep), options.maxDepth as number);
+  const found = walk.uses;
   // Most objects use no gated feature at all: nothing to decide, so nothing more to allocate.
   if (found.length === 0) return { allowed: true, violations: [], warnings: [], uses: [] };
 
@@ -103,7 +114,9 @@ export function evaluate(object: unknown, options: EvaluateOptions): Evaluation 
   };
 
   const off = operation === 'UPDATE' && options.oldObject !== undefined && options.oldObject !== null ? found.filter((use) => !stateOf(use.check.feature).enabled) : [];
-  const ratcheted = off.length > 0 ? ratchetedUses(off, walkUses(root, options.oldObject, paths)) : NONE_RATCHETED;
+  const old = off.length > 0 ? walkUses(root, options.oldObject, paths, options.maxDepth) : undefined;
+  if (old?.tooDeep !== undefined) return tooDeep(`oldObject.${paths.render(old.tooDeep)}`, options.maxDepth as number);
+  const ratcheted = old ? ratchetedUses(off, old.uses) : NONE_RATCHETED;
 
   const violations: Violation[] = [];
   const warnings = new Set<string>();

@@ -72,59 +72,49 @@ export function findUses(
   paths: PathTable = new PathTable(),
 ): RawUse[] {
   const root = gvk && rootOf(registry, gvk);
-  return root ? walkUses(root, object, paths) : [];
+  return root ? walkUses(root, object, paths).uses : [];
 }
 
-/** `findUses` from a kind's root node (`rootOf`). */
-export function walkUses(root: TrieNode, object: unknown, paths: PathTable): RawUse[] {
+/** What one walk found; `tooDeep` is set when it stopped at the depth limit, and names where. */
+export interface UseWalk {
+  uses: RawUse[];
+  /** The PathTable entry of the first value found below the limit; nothing under it was walked. */
+  tooDeep?: number;
+}
+
+/**
+ * `findUses` from a kind's root node (`rootOf`), going no deeper than `maxDepth` path segments
+ * along the fields the type graph follows. Fields it does not follow are never read, however deep.
+ */
+export function walkUses(root: TrieNode, object: unknown, paths: PathTable, maxDepth = Infinity): UseWalk {
   const uses: RawUse[] = [];
-  // Three parallel stacks rather than a frame object per step: this runs on every admitted object.
-  const values: unknown[] = [object];
-  const nodes: TrieNode[] = [root];
-  const at: number[] = [PathTable.ROOT];
-  while (values.length > 0) {
-    const value = values.pop();
-    const node = nodes.pop() as TrieNode;
-    const visit = at.pop() as number;
+  // One stack of (value, node, path entry) triples rather than a frame object per step: this runs
+  // on every admitted object. Each step pushes its children last first, so they pop in document order.
+  const stack: unknown[] = [object, root, PathTable.ROOT];
+  while (stack.length > 0) {
+    const entry = stack.pop() as number;
+    const node = stack.pop() as TrieNode;
+    const value = stack.pop();
+    if (paths.depth(entry) > maxDepth) return { uses, tooDeep: entry };
     for (const check of node.checks) {
-      if (check.test(value)) uses.push(new FoundUse(check, value, visit, paths));
-    }
-    const pushed = values.length;
-    for (const type of node.enter) {
-      values.push(value);
-      nodes.push(type);
-      at.push(visit);
+      if (check.test(value)) uses.push(new FoundUse(check, value, entry, paths));
     }
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      for (const field of node.fields) {
+      const { fields } = node;
+      for (let f = fields.length - 1; f >= 0; f--) {
+        const field = fields[f];
         if (!hasOwn(value, field.name)) continue;
         const child = (value as Record<string, unknown>)[field.name];
         if (!field.array) {
-          values.push(child);
-          nodes.push(field.node);
-          at.push(paths.child(visit, field.name));
+          stack.push(child, field.node, paths.child(entry, field.name));
         } else if (Array.isArray(child)) {
-          const list = paths.child(visit, field.name);
-          for (let i = 0; i < child.length; i++) {
-            values.push(child[i]);
-            nodes.push(field.node);
-            at.push(paths.child(list, i));
-          }
+          const list = paths.child(entry, field.name);
+          for (let i = child.length - 1; i >= 0; i--) stack.push(child[i], field.node, paths.child(list, i));
         }
       }
     }
-    // What this step pushed is reversed in place, so uses come out in document order.
-    for (let low = pushed, high = values.length - 1; low < high; low++, high--) {
-      swap(values, low, high);
-      swap(nodes, low, high);
-      swap(at, low, high);
-    }
+    const { enter } = node;
+    for (let t = enter.length - 1; t >= 0; t--) stack.push(value, enter[t], entry);
   }
-  return uses;
-}
-
-function swap<T>(items: T[], i: number, j: number): void {
-  const item = items[i];
-  items[i] = items[j];
-  items[j] = item;
+  return { uses };
 }

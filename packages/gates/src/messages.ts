@@ -62,6 +62,10 @@ export function ratchetWarning(path: string, title: string, stability: Stability
   return `${path}: kept existing ${stability} feature ${quoteName(title)}, which is now off; new uses are rejected`;
 }
 
+export function nestsTooDeep(limit: number): string {
+  return `nests deeper than ${limit} levels of gated fields, which the gate check does not walk, so the object is refused: embed fewer levels of specs`;
+}
+
 /** Stands for the middle of a path too deep to render in full. */
 export function elidedSegments(count: number): string {
   return `…(${count} ${count === 1 ? 'segment' : 'segments'} left out)`;

@@ -15,21 +15,22 @@ export type PathSegment = string | number;
  * same path (the old and new objects of an UPDATE, walked with the same table) share one
  * `canonical` id, interned on demand and memoized, so only the paths of uses pay for interning
  * and the work stays linear in the entries however deep they are. A path is rendered only when
- * asked, in time bounded by the segments it keeps.
+ * asked, in time bounded by the segments it keeps. What only interning and very deep paths need
+ * is allocated on first use: most evaluations need neither.
  */
 export class PathTable {
   static readonly ROOT = 0;
   private readonly parents: number[] = [-1];
   private readonly segments: PathSegment[] = [''];
   private readonly depths: number[] = [0];
-  /** Each entry's ancestor with ELIDED_PATH_HEAD segments (itself at that depth; -1 when shorter). */
-  private readonly heads: number[] = [-1];
-  /** Rendered paths of at most EXACT_PATH_SEGMENTS segments, each built from its parent's. */
-  private readonly exact: (string | undefined)[] = [''];
-  /** Each entry's canonical id, once asked for (-1 before). */
-  private readonly canonicals: number[] = [PathTable.ROOT];
+  /** Rendered paths of at most EXACT_PATH_SEGMENTS segments, each built from its parent's; made at the first rendering. */
+  private exact: (string | undefined)[] | undefined;
+  /** Entries of ELIDED_PATH_HEAD segments or more → their ancestor with exactly that many. */
+  private heads: Map<number, number> | undefined;
+  /** Each entry's canonical id, once asked for. */
+  private canonicals: Map<number, number> | undefined;
   /** segment → canonical parent → canonical child: few segments (field names, indexes), so few maps. */
-  private readonly interned = new Map<PathSegment, Map<number, number>>();
+  private interned: Map<PathSegment, Map<number, number>> | undefined;
 
   /** A new entry for `parent` followed by `segment`. */
   child(parent: number, segment: PathSegment): number {
@@ -38,27 +39,31 @@ export class PathTable {
     this.parents.push(parent);
     this.segments.push(segment);
     this.depths.push(depth);
-    this.heads.push(depth === ELIDED_PATH_HEAD ? id : this.heads[parent]);
-    this.exact.push(undefined);
-    this.canonicals.push(-1);
+    if (this.exact) this.exact.push(undefined);
+    if (depth >= ELIDED_PATH_HEAD) {
+      this.heads ??= new Map();
+      this.heads.set(id, depth === ELIDED_PATH_HEAD ? id : (this.heads.get(parent) as number));
+    }
     return id;
   }
 
   /** The same number for every entry with the same path. */
   canonical(id: number): number {
+    const canonicals = (this.canonicals ??= new Map([[PathTable.ROOT, PathTable.ROOT]]));
+    const interned = (this.interned ??= new Map());
     const pending: number[] = [];
     let at = id;
-    while (this.canonicals[at] < 0) {
+    while (!canonicals.has(at)) {
       pending.push(at);
       at = this.parents[at];
     }
-    let canonical = this.canonicals[at];
+    let canonical = canonicals.get(at) as number;
     for (let i = pending.length - 1; i >= 0; i--) {
       const segment = this.segments[pending[i]];
-      let byParent = this.interned.get(segment);
+      let byParent = interned.get(segment);
       if (!byParent) {
         byParent = new Map();
-        this.interned.set(segment, byParent);
+        interned.set(segment, byParent);
       }
       let next = byParent.get(canonical);
       if (next === undefined) {
@@ -66,7 +71,7 @@ export class PathTable {
         next = pending[i];
         byParent.set(canonical, next);
       }
-      this.canonicals[pending[i]] = next;
+      canonicals.set(pending[i], next);
       canonical = next;
     }
     return canonical;
@@ -80,7 +85,7 @@ export class PathTable {
   render(id: number): string {
     const depth = this.depths[id];
     if (depth <= EXACT_PATH_SEGMENTS) return this.exactPath(id);
-    const pieces = [this.exactPath(this.heads[id]), `.${elidedSegments(depth - ELIDED_PATH_HEAD - ELIDED_PATH_TAIL)}`];
+    const pieces = [this.exactPath(this.heads?.get(id) as number), `.${elidedSegments(depth - ELIDED_PATH_HEAD - ELIDED_PATH_TAIL)}`];
     for (const segment of this.lastSegments(id, ELIDED_PATH_TAIL)) pieces.push(typeof segment === 'number' ? `[${segment}]` : `.${segment}`);
     // Joined into one flat string, not a chain of concatenations: deep paths are many, and long.
     return pieces.join('');
@@ -88,18 +93,23 @@ export class PathTable {
 
   /** For a path of at most EXACT_PATH_SEGMENTS segments, so the walk up is bounded. */
   private exactPath(id: number): string {
+    if (!this.exact) {
+      this.exact = new Array(this.parents.length);
+      this.exact[PathTable.ROOT] = '';
+    }
+    const exact = this.exact;
     const unrendered: number[] = [];
     let at = id;
-    while (this.exact[at] === undefined) {
+    let path: string | undefined;
+    while ((path = exact[at]) === undefined) {
       unrendered.push(at);
       at = this.parents[at];
     }
-    let path = this.exact[at] as string;
     for (let i = unrendered.length - 1; i >= 0; i--) {
-      path = append(path, this.segments[unrendered[i]]);
-      this.exact[unrendered[i]] = path;
+      path = append(path as string, this.segments[unrendered[i]]);
+      exact[unrendered[i]] = path;
     }
-    return path;
+    return path as string;
   }
 
   private lastSegments(id: number, count: number): PathSegment[] {

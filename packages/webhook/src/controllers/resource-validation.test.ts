@@ -77,15 +77,19 @@ describe('resourceValidation', () => {
     expect((await controller.admit(requestFor(MATRIX_PIPELINE))).response.allowed).toBe(false);
   });
 
-  it('denies an object nested past the limit instead of walking it', async () => {
+  it('denies an object whose embedded specs nest past the limit instead of walking on, and never walks ungated nesting', async () => {
     let spec: Record<string, unknown> = { tasks: [{ name: 'leaf', taskRef: { name: 't' } }] };
     for (let i = 0; i < 50; i++) spec = { tasks: [{ name: `n${i}`, pipelineSpec: spec }] };
     const { response } = await at('alpha').admit(requestFor({ ...MATRIX_PIPELINE, spec }));
     expect(response.allowed).toBe(false);
-    expect(response.status?.message).toBe('object: nests deeper than 128 levels, which no Tekton object needs; the webhook does not walk it');
+    // spec, then three segments a level (tasks, [0], pipelineSpec): the first path past 128 segments.
+    expect(response.status?.message).toBe(`spec${'.tasks[0].pipelineSpec'.repeat(42)}.tasks[0]: nests deeper than 128 levels of gated fields, which the gate check does not walk, so the object is refused: embed fewer levels of specs`);
     spec = { tasks: [{ name: 'leaf', taskRef: { name: 't' } }] };
     for (let i = 0; i < 20; i++) spec = { tasks: [{ name: `n${i}`, pipelineSpec: spec }] };
     expect((await at('alpha').admit(requestFor({ ...MATRIX_PIPELINE, spec }))).response.allowed).toBe(true);
+    let annotations: unknown = 'leaf';
+    for (let i = 0; i < 100_000; i++) annotations = { deeper: annotations };
+    expect((await at('stable').admit(requestFor({ ...PLAIN_TASK, metadata: { name: 'deep', annotations } }))).response.allowed).toBe(true);
   });
 
   it('denies gated kinds with 503 while no valid config was ever read, saying why', async () => {

@@ -1,5 +1,4 @@
 import { evaluate, isKnownKind, type ConfigSource, type ConfigState, type Evaluation, type GateConfig, type Registry } from '@featuregates/gates';
-import { MAX_NESTING_DEPTH, nestsDeeperThan } from '../admission/nesting-depth';
 import { allow, deny } from '../admission/response';
 import type { AdmissionRequest } from '../admission/review';
 import type { Admission, AdmissionController } from './admission-controller';
@@ -16,8 +15,15 @@ export interface ResourceValidationOptions {
 
 const NOT_GATED: ReadonlySet<string> = new Set(['DELETE', 'CONNECT']);
 
+/**
+ * How deep, in path segments, the webhook follows gated fields before refusing an object: real
+ * Tekton objects nest a few dozen (three for each pipeline embedded in a pipeline task), and the
+ * bound caps the work one request can cause. Fields no gate reads are never walked at all.
+ */
+export const MAX_NESTING_DEPTH = 128;
+
 function decide(request: AdmissionRequest, config: GateConfig): Evaluation {
-  return evaluate(request.object, { config, operation: request.operation, oldObject: request.oldObject, kind: request.kind, ...(request.subResource ? { subResource: request.subResource } : {}) });
+  return evaluate(request.object, { config, operation: request.operation, oldObject: request.oldObject, kind: request.kind, maxDepth: MAX_NESTING_DEPTH });
 }
 
 function admission(uid: string, evaluation: Evaluation): Admission {
@@ -43,10 +49,6 @@ export function resourceValidation(options: ResourceValidationOptions): Admissio
       }
       const state = source.state();
       if (!state.config) return withoutConfig(request.uid, state);
-      if (nestsDeeperThan(request.object, MAX_NESTING_DEPTH) || nestsDeeperThan(request.oldObject, MAX_NESTING_DEPTH)) {
-        const violation = `object: nests deeper than ${MAX_NESTING_DEPTH} levels, which no Tekton object needs; the webhook does not walk it`;
-        return { response: deny(request.uid, [violation]), uses: [], violations: [violation] };
-      }
       const first = decide(request, state.config);
       if (first.allowed || !refreshBeforeDeny) return admission(request.uid, first);
       const before = state.config;
