@@ -1,6 +1,8 @@
 // `npm run bench:webhook`: autocannon over HTTPS keep-alive on loopback, against the webhook and
-// a no-op express server in the same run, with three bodies; then a fixed 1,000 req/s run.
-// Each server runs in its own process; the two are measured in turns. About a minute and a half.
+// a no-op express server in the same run, with four bodies; then an evenly paced 1,000 req/s run
+// against each. Each server runs in its own process; the two are measured in turns, and each
+// ratio is the median of the ratios of back-to-back runs, so drift in the machine's speed during
+// the run hits both sides of every ratio alike. About two minutes.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -12,8 +14,10 @@ import webhook from '../packages/webhook/dist/index.js';
 import { BODIES } from './bodies.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DURATION_S = Number(process.env.BENCH_DURATION ?? 3);
-const ROUNDS = 3;
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const PACED_RATE = 1000;
+const PACED_DURATION_S = 10;
 const CONNECTIONS = 16;
 // On a machine with two or more cores, the servers get one and autocannon another, so they do not fight.
 const PINNED = availableParallelism() >= 2 && spawnSync('taskset', ['-cp', '0', String(process.pid)], { stdio: 'ignore' }).status === 0;
@@ -72,7 +76,8 @@ async function compare(body) {
       const best = runs[name].find((run) => run.requests.average === median(runs[name].map((item) => item.requests.average)));
       return { rps: best.requests.average, p50: best.latency.p50, p99: best.latency.p99, rss: rssMiB(servers[name].child.pid), cpuUs: (cpu[name].seconds / cpu[name].requests) * 1e6 };
     };
-    return { ours: summary('webhook'), floor: summary('no-op') };
+    const pairedRatios = runs.webhook.map((run, round) => run.requests.average / runs['no-op'][round].requests.average);
+    return { ours: summary('webhook'), floor: summary('no-op'), ratio: median(pairedRatios), ratioRange: [Math.min(...pairedRatios), Math.max(...pairedRatios)] };
   } finally {
     for (const server of Object.values(servers)) server.child.kill('SIGTERM');
   }
@@ -82,8 +87,14 @@ async function fixedRate(name, body) {
   const server = await start(name);
   try {
     await cannon(server.url, body, { duration: 1 });
-    const result = await cannon(server.url, body, { overallRate: 1000, connections: 10 });
-    return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+    const bodyFile = join(dir, 'paced-body.json');
+    writeFileSync(bodyFile, body);
+    const args = [join(root, 'bench/paced-load.mjs'), server.url, bodyFile, certs.caPath, String(PACED_RATE), String(PACED_DURATION_S)];
+    const paced = PINNED ? spawnSync('taskset', ['-c', '0', process.execPath, ...args], { encoding: 'utf8' }) : spawnSync(process.execPath, args, { encoding: 'utf8' });
+    if (paced.status !== 0) throw new Error(`the paced load failed: ${paced.stderr}`);
+    const result = JSON.parse(paced.stdout);
+    if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors at a fixed rate`);
+    return result;
   } finally {
     server.child.kill('SIGTERM');
   }
@@ -93,22 +104,26 @@ const rows = [];
 // BENCH_BODIES=0,1 measures only those bodies (by index), for quick comparisons while optimising.
 const chosen = process.env.BENCH_BODIES ? process.env.BENCH_BODIES.split(',').map(Number) : BODIES.map((_, i) => i);
 for (const { name, body } of chosen.map((i) => BODIES[i])) {
-  const { ours, floor } = await compare(body);
-  rows.push({ body: `${name} (${(body.length / 1024).toFixed(1)} KiB)`, ours, floor, ratio: ours.rps / floor.rps, cpuRatio: floor.cpuUs / ours.cpuUs });
+  const { ours, floor, ratio, ratioRange } = await compare(body);
+  rows.push({ body: `${name} (${(body.length / 1024).toFixed(1)} KiB)`, ours, floor, ratio, ratioRange, cpuRatio: floor.cpuUs / ours.cpuUs });
 }
 const typical = BODIES[1];
 const steady = process.env.BENCH_BODIES ? {} : { webhook: await fixedRate('webhook', typical.body), 'no-op': await fixedRate('no-op', typical.body) };
 
 const ms = (value) => `${value.toFixed(1)} ms`;
-console.log(`\nautocannon, ${CONNECTIONS} keep-alive HTTPS connections on 127.0.0.1, median of ${ROUNDS} alternating ${DURATION_S} s runs, node ${process.version}${PINNED ? ', servers on CPU 1, autocannon on CPU 0' : ''}\n`);
+console.log(`\nautocannon, ${CONNECTIONS} keep-alive HTTPS connections on 127.0.0.1, ${ROUNDS} alternating ${DURATION_S} s runs a server, node ${process.version}${PINNED ? ', servers on CPU 1, load on CPU 0' : ''}`);
+console.log('req/s, p50 and p99 are the median run\'s; ours/no-op is the median (and range) of the back-to-back runs\' ratios\n');
 console.log('| body | server | req/s | p50 | p99 | RSS | server CPU per request | ours/no-op, req/s | ours/no-op, by CPU per request |');
 console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) {
   const us = (value) => `${Math.round(value)} µs`;
-  console.log(`| ${row.body} | webhook | ${Math.round(row.ours.rps)} | ${ms(row.ours.p50)} | ${ms(row.ours.p99)} | ${row.ours.rss.toFixed(0)} MiB | ${us(row.ours.cpuUs)} | ${row.ratio.toFixed(2)} | ${row.cpuRatio.toFixed(2)} |`);
+  console.log(`| ${row.body} | webhook | ${Math.round(row.ours.rps)} | ${ms(row.ours.p50)} | ${ms(row.ours.p99)} | ${row.ours.rss.toFixed(0)} MiB | ${us(row.ours.cpuUs)} | ${row.ratio.toFixed(2)} (${row.ratioRange.map((value) => value.toFixed(2)).join('–')}) | ${row.cpuRatio.toFixed(2)} |`);
   console.log(`| | no-op | ${Math.round(row.floor.rps)} | ${ms(row.floor.p50)} | ${ms(row.floor.p99)} | ${row.floor.rss.toFixed(0)} MiB | ${us(row.floor.cpuUs)} | | |`);
 }
 if (steady.webhook) {
-  console.log(`\nfixed rate, 1,000 req/s for ${DURATION_S} s over 10 connections, ${typical.name}:`);
-  for (const [name, result] of Object.entries(steady)) console.log(`  ${name}: ${Math.round(result.rps)} req/s, p50 ${ms(result.p50)}, p99 ${ms(result.p99)}`);
+  const precise = (value) => `${value.toFixed(2)} ms`;
+  console.log(`\nevenly paced, ${PACED_RATE} req/s for ${PACED_DURATION_S} s (open loop: latency from each request's due time), ${typical.name}:\n`);
+  console.log('| server | req/s | p50 | p99 | p99.9 | max |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const [name, result] of Object.entries(steady)) console.log(`| ${name} | ${Math.round(result.rps)} | ${precise(result.p50)} | ${precise(result.p99)} | ${precise(result.p999)} | ${precise(result.max)} |`);
 }
