@@ -77,7 +77,16 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
   for (const feature of registry.features) {
     for (const use of feature.uses) {
       if (!registry.types[use.type]) throw new Error(`feature ${feature.name} uses unknown type ${use.type}`);
-      descend(rootOf(use.type), use.path).checks.push({ feature, title: use.title ?? feature.title, test: compileMatcher(use.match) });
+      const node = descend(rootOf(use.type), use.path);
+      const test = compileMatcher(use.match);
+      // One check per feature per node, its matchers or'ed: a value is one use of a feature, however many of its conditions it meets.
+      const same = node.checks.find((check) => check.feature === feature);
+      if (same) {
+        const either = same.test;
+        same.test = (value) => either(value) || test(value);
+      } else {
+        node.checks.push({ feature, title: use.title ?? feature.title, test });
+      }
     }
   }
   const roots = new Map<string, TrieNode>();

@@ -60,6 +60,18 @@ describe('evaluate', () => {
     expect(paths.sort()).toEqual([ 'spec.parts[2].fanOut', 'spec.parts[4].type', 'spec.parts[6].script', 'spec.parts[7].params[1].enum', 'spec.turbo']);
   });
 
+  it('counts a value that meets two conditions of one feature at one path as one use', () => {
+    const twoWays: Registry = {
+      ...fixture,
+      features: fixture.features.map((feature) =>
+        feature.name === 'magic' ? { ...feature, uses: [...feature.uses, { type: 'Part', path: 'script', match: { kind: 'pattern', pattern: 'magic$' } }] } : feature,
+      ),
+    };
+    const result = evaluate(widget({ parts: [{ script: '#!magic' }, { script: 'run magic' }, { script: 'plain' }] }), { config: config({ 'enable-api-fields': 'alpha' }, 'alpha', twoWays) });
+    expect(result.uses.map((use) => use.path)).toEqual(['spec.parts[0].script', 'spec.parts[1].script']);
+    expect(result.warnings).toEqual(['spec.parts[0].script: uses alpha feature "magic"', 'spec.parts[1].script: uses alpha feature "magic"']);
+  });
+
   it('follows recursive embedded specs', () => {
     const result = evaluate(widget({ child: { child: { parts: [fanOut] } } }), { config: stable });
     expect(result.violations.map((v) => v.path)).toEqual(['spec.child.child.parts[0].fanOut']);

@@ -119,7 +119,8 @@ export function evaluate(object: unknown, options: EvaluateOptions): Evaluation 
   const ratcheted = old ? ratchetedUses(off, old.uses) : NONE_RATCHETED;
 
   const violations: Violation[] = [];
-  const warnings = new Set<string>();
+  // No two uses share a path and a feature (compileRegistry keeps one check per feature per node), so no two warnings are the same.
+  const warnings: string[] = [];
   const uses: FeatureUse[] = [];
   for (const use of found) {
     const { feature, title } = use.check;
@@ -129,15 +130,15 @@ export function evaluate(object: unknown, options: EvaluateOptions): Evaluation 
     if (!state.enabled) {
       if (ratcheted.has(use)) {
         decision = 'ratcheted';
-        warnings.add(messages.clipWarning(messages.ratchetWarning(path, feature.name, feature.stability)));
+        warnings.push(messages.clipWarning(messages.ratchetWarning(path, feature.name, feature.stability)));
       } else {
         decision = 'rejected';
         violations.push({ path, feature: feature.name, message: violationMessage(feature, state, use, config) });
       }
     } else if ((typeof __FEATUREGATES_CEILING__ === 'undefined' || __FEATUREGATES_CEILING__ !== 'stable') && feature.stability !== 'stable') {
-      warnings.add(messages.clipWarning(messages.useWarning(path, feature.name, feature.stability)));
+      warnings.push(messages.clipWarning(messages.useWarning(path, feature.name, feature.stability)));
     }
     uses.push({ feature: feature.name, title, stability: feature.stability, path, decision });
   }
-  return { allowed: violations.length === 0, violations, warnings: [...warnings], uses };
+  return { allowed: violations.length === 0, violations, warnings, uses };
 }

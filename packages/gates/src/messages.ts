@@ -6,15 +6,20 @@ import { bundlesOffering, type Stability } from './stability';
 
 const quote = (value: unknown): string => JSON.stringify(String(value));
 
-/** Registry names are few and quoted on every warned use, so each is quoted once. */
-const quotedNames = new Map<string, string>();
-function quoteName(name: string): string {
-  let quoted = quotedNames.get(name);
-  if (quoted === undefined) {
-    quoted = quote(name);
-    quotedNames.set(name, quoted);
+/** Registry names are few and named on every warned use, so each name's part of a warning is built once. */
+const useWarningTails = new Map<Stability, Map<string, string>>();
+function useWarningTail(title: string, stability: Stability): string {
+  let byTitle = useWarningTails.get(stability);
+  if (!byTitle) {
+    byTitle = new Map();
+    useWarningTails.set(stability, byTitle);
   }
-  return quoted;
+  let tail = byTitle.get(title);
+  if (tail === undefined) {
+    tail = `: uses ${stability} feature ${quote(title)}`;
+    byTitle.set(title, tail);
+  }
+  return tail;
 }
 
 /** A short, safe rendering of a value from user input (which may be any shape, even without a prototype). */
@@ -55,11 +60,11 @@ export function forbiddenByListFlag(path: string, flag: string, item: string): s
 }
 
 export function useWarning(path: string, title: string, stability: Stability): string {
-  return `${path}: uses ${stability} feature ${quoteName(title)}`;
+  return path + useWarningTail(title, stability);
 }
 
 export function ratchetWarning(path: string, title: string, stability: Stability): string {
-  return `${path}: kept existing ${stability} feature ${quoteName(title)}, which is now off; new uses are rejected`;
+  return `${path}: kept existing ${stability} feature ${quote(title)}, which is now off; new uses are rejected`;
 }
 
 export function nestsTooDeep(limit: number): string {

@@ -4,23 +4,52 @@ import { LatencyHistogram } from './latency-histogram';
 
 export type AdmissionResult = 'allowed' | 'denied' | 'invalid';
 
-/** Counts by label set, kept as plain numbers until a scrape hands a prom-client counter what was added since the last one. */
-class Tally {
-  private readonly entries = new Map<string, { labels: Record<string, string>; count: number; reported: number }>();
+interface TallyEntry {
+  labels: Record<string, string>;
+  count: number;
+  reported: number;
+}
 
-  /** `key` identifies the label set; `labels` builds it, once, the first time the key is seen. */
-  add(key: string, labels: () => Record<string, string>, count = 1): void {
-    const entry = this.entries.get(key);
+/**
+ * Counts by label set, kept as plain numbers until a scrape hands a prom-client counter what was
+ * added since the last one. Label values are looked up level by level in nested maps rather than
+ * joined into one key, so counting builds no string.
+ */
+class Tally {
+  private readonly root = new Map<string, unknown>();
+
+  constructor(private readonly labelNames: readonly string[]) {}
+
+  add(values: readonly string[], count = 1): void {
+    let level = this.root;
+    const last = values.length - 1;
+    for (let i = 0; i < last; i++) {
+      let next = level.get(values[i]) as Map<string, unknown> | undefined;
+      if (!next) {
+        next = new Map();
+        level.set(values[i], next);
+      }
+      level = next;
+    }
+    const entry = level.get(values[last]) as TallyEntry | undefined;
     if (entry) entry.count += count;
-    else this.entries.set(key, { labels: labels(), count, reported: 0 });
+    else level.set(values[last], { labels: Object.fromEntries(this.labelNames.map((name, i) => [name, values[i]])), count, reported: 0 });
   }
 
   flushInto(counter: Counter<string>): void {
-    for (const entry of this.entries.values()) {
-      if (entry.count === entry.reported) continue;
-      counter.inc(entry.labels, entry.count - entry.reported);
-      entry.reported = entry.count;
-    }
+    const visit = (level: Map<string, unknown>, depth: number): void => {
+      for (const value of level.values()) {
+        if (depth < this.labelNames.length - 1) {
+          visit(value as Map<string, unknown>, depth + 1);
+          continue;
+        }
+        const entry = value as TallyEntry;
+        if (entry.count === entry.reported) continue;
+        counter.inc(entry.labels, entry.count - entry.reported);
+        entry.reported = entry.count;
+      }
+    };
+    visit(this.root, 0);
   }
 }
 
@@ -44,8 +73,11 @@ export class WebhookMetrics {
   private inFlight: () => number = () => 0;
   // prom-client hashes a label object on every call, so the hot path counts in plain maps and a
   // scrape hands the counters what was added since the last one.
-  private readonly requestTally = new Tally();
-  private readonly useTally = new Tally();
+  private readonly requestTally = new Tally(['route', 'kind', 'operation', 'result']);
+  private readonly useTally = new Tally(['feature', 'decision']);
+  // Label arrays reused for every count: the tally copies what it keeps.
+  private readonly requestLabels: string[] = ['', '', '', ''];
+  private readonly useLabels: string[] = ['', ''];
 
   constructor(private readonly gates: Registry) {
     const registers = [this.registry];
@@ -93,12 +125,22 @@ export class WebhookMetrics {
 
   admission(route: string, kind: string, operation: string, result: AdmissionResult, seconds: number): void {
     const boundedKind = this.knownKinds.has(kind) ? kind : 'other';
-    this.requestTally.add(`${route} ${boundedKind} ${operation} ${result}`, () => ({ route, kind: boundedKind, operation, result }));
+    const values = this.requestLabels;
+    values[0] = route;
+    values[1] = boundedKind;
+    values[2] = operation;
+    values[3] = result;
+    this.requestTally.add(values);
     this.duration.observe(route, seconds);
   }
 
   featureUses(uses: readonly FeatureUse[]): void {
-    for (const use of uses) this.useTally.add(`${use.feature} ${use.decision}`, () => ({ feature: use.feature, decision: use.decision }));
+    const values = this.useLabels;
+    for (const use of uses) {
+      values[0] = use.feature;
+      values[1] = use.decision;
+      this.useTally.add(values);
+    }
   }
 
   /** After every load attempt of the config source: counts it, and on success updates the feature gauges. */
