@@ -19,17 +19,11 @@ export interface TrieNode {
 }
 
 export interface CompiledRegistry {
-  /** By `kindKey`. */
-  roots: Map<string, TrieNode>;
-  /** The same roots by kind, group and version: looked up on every admission without building a key. */
-  rootsByKind: Map<string, Map<string, Map<string, TrieNode>>>;
+  /** Each kind's root node by kind, group and version: looked up on every admission without building a key. */
+  roots: Map<string, Map<string, Map<string, TrieNode>>>;
 }
 
 const newNode = (): TrieNode => ({ checks: [], enter: [], fields: [] });
-
-export function kindKey(group: string, version: string, kind: string): string {
-  return `${group}/${version}/${kind}`;
-}
 
 function parseSegment(segment: string): { name: string; array: boolean } {
   return segment.endsWith('[]') ? { name: segment.slice(0, -2), array: true } : { name: segment, array: false };
@@ -89,18 +83,16 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
       }
     }
   }
-  const roots = new Map<string, TrieNode>();
-  const rootsByKind = new Map<string, Map<string, Map<string, TrieNode>>>();
+  const roots = new Map<string, Map<string, Map<string, TrieNode>>>();
   for (const kind of registry.kinds) {
     if (!registry.types[kind.type]) throw new Error(`kind ${kind.kind} points at unknown type ${kind.type}`);
-    roots.set(kindKey(kind.group, kind.version, kind.kind), rootOf(kind.type));
-    const byGroup = rootsByKind.get(kind.kind) ?? new Map<string, Map<string, TrieNode>>();
+    const byGroup = roots.get(kind.kind) ?? new Map<string, Map<string, TrieNode>>();
     const byVersion = byGroup.get(kind.group) ?? new Map<string, TrieNode>();
     byVersion.set(kind.version, rootOf(kind.type));
     byGroup.set(kind.group, byVersion);
-    rootsByKind.set(kind.kind, byGroup);
+    roots.set(kind.kind, byGroup);
   }
-  return { roots, rootsByKind };
+  return { roots };
 }
 
 const cache = new WeakMap<Registry, CompiledRegistry>();

@@ -31,7 +31,7 @@ export function kindOf(object: unknown): GroupVersionKind | undefined {
 
 /** The compiled type graph's node for a kind's whole object, or undefined for a kind the registry does not gate. */
 export function rootOf(registry: Registry, gvk: GroupVersionKind): TrieNode | undefined {
-  return compiled(registry).rootsByKind.get(gvk.kind)?.get(gvk.group)?.get(gvk.version);
+  return compiled(registry).roots.get(gvk.kind)?.get(gvk.group)?.get(gvk.version);
 }
 
 export function isKnownKind(registry: Registry, gvk: GroupVersionKind): boolean {

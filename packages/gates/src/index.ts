@@ -6,7 +6,7 @@ export * from './parse-config';
 export * from './is-enabled';
 export { findUses, walkUses, rootOf, kindOf, isKnownKind, type GroupVersionKind, type RawUse } from './find-uses';
 export { ELIDED_PATH_HEAD, ELIDED_PATH_TAIL, EXACT_PATH_SEGMENTS, PathTable, type PathSegment } from './path-table';
-export { compileRegistry, kindKey } from './compile';
+export { compileRegistry } from './compile';
 export * from './evaluate';
 export * from './requirements';
 export * from './type-paths';
