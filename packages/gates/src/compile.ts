@@ -1,3 +1,4 @@
+import { getOrInsert } from './get-or-insert';
 import { compileMatcher } from './matchers';
 import type { ApiFeature, Registry } from './registry';
 
@@ -53,14 +54,7 @@ function descend(node: TrieNode, path: string): TrieNode {
  */
 export function compileRegistry(registry: Registry): CompiledRegistry {
   const typeRoots = new Map<string, TrieNode>();
-  const rootOf = (type: string): TrieNode => {
-    let node = typeRoots.get(type);
-    if (!node) {
-      node = newNode();
-      typeRoots.set(type, node);
-    }
-    return node;
-  };
+  const rootOf = (type: string): TrieNode => getOrInsert(typeRoots, type, newNode);
   for (const [type, edges] of Object.entries(registry.types)) {
     const root = rootOf(type);
     for (const [path, target] of Object.entries(edges)) {
@@ -86,11 +80,8 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
   const roots = new Map<string, Map<string, Map<string, TrieNode>>>();
   for (const kind of registry.kinds) {
     if (!registry.types[kind.type]) throw new Error(`kind ${kind.kind} points at unknown type ${kind.type}`);
-    const byGroup = roots.get(kind.kind) ?? new Map<string, Map<string, TrieNode>>();
-    const byVersion = byGroup.get(kind.group) ?? new Map<string, TrieNode>();
-    byVersion.set(kind.version, rootOf(kind.type));
-    byGroup.set(kind.group, byVersion);
-    roots.set(kind.kind, byGroup);
+    const byGroup = getOrInsert(roots, kind.kind, () => new Map<string, Map<string, TrieNode>>());
+    getOrInsert(byGroup, kind.group, () => new Map<string, TrieNode>()).set(kind.version, rootOf(kind.type));
   }
   return { roots };
 }
@@ -98,10 +89,5 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
 const cache = new WeakMap<Registry, CompiledRegistry>();
 
 export function compiled(registry: Registry): CompiledRegistry {
-  let result = cache.get(registry);
-  if (!result) {
-    result = compileRegistry(registry);
-    cache.set(registry, result);
-  }
-  return result;
+  return getOrInsert(cache, registry, compileRegistry);
 }

@@ -3,6 +3,7 @@ import { kindOf, rootOf, walkUses, type GroupVersionKind, type RawUse } from './
 import { featureState, type FeatureState } from './is-enabled';
 import * as messages from './messages';
 import type { GateConfig } from './parse-config';
+import { getOrInsert } from './get-or-insert';
 import { PathTable } from './path-table';
 import { ratchetedUses } from './ratchet';
 import type { ApiFeature } from './registry';
@@ -68,14 +69,7 @@ function violationMessage(feature: ApiFeature, state: FeatureState, use: RawUse,
 
 /** Each config's feature states, decided once: a GateConfig is never changed after parsing. */
 const statesByConfig = new WeakMap<GateConfig, Map<ApiFeature, FeatureState>>();
-function statesUnder(config: GateConfig): Map<ApiFeature, FeatureState> {
-  let states = statesByConfig.get(config);
-  if (!states) {
-    states = new Map();
-    statesByConfig.set(config, states);
-  }
-  return states;
-}
+const newStates = (): Map<ApiFeature, FeatureState> => new Map();
 
 const NONE_RATCHETED: ReadonlySet<RawUse> = new Set();
 
@@ -103,7 +97,8 @@ export function evaluate(object: unknown, options: EvaluateOptions): Evaluation 
   // Most objects use no gated feature at all: nothing to decide, so nothing more to allocate.
   if (found.length === 0) return { allowed: true, violations: [], warnings: [], uses: [] };
 
-  const states = statesUnder(config);
+  const states = getOrInsert(statesByConfig, config, newStates);
+  // Not through getOrInsert: that would make a closure for every use.
   const stateOf = (feature: ApiFeature): FeatureState => {
     let state = states.get(feature);
     if (!state) {

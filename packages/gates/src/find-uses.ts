@@ -60,7 +60,7 @@ const hasOwn = (value: object, key: string): boolean => Object.prototype.hasOwnP
 
 /**
  * Every use of every feature in an object, in document order (so every use inside another use's
- * value comes after it). Iterative (explicit stacks), so nesting depth cannot overflow the call
+ * value comes after it). Iterative (an explicit stack), so nesting depth cannot overflow the call
  * stack, and O(1) per field visited. It reads only own properties named by the type graph, so
  * `__proto__` and `constructor` keys in the input are never followed. Walk the old and new objects
  * of one evaluation with the same `paths` to compare paths by id.

@@ -2,18 +2,16 @@
  * Every user-facing string of the gate model, in one place so that wording is deliberate and
  * testable. Where Tekton has a wording, it is Tekton's.
  */
+import { getOrInsert } from './get-or-insert';
 import { bundlesOffering, type Stability } from './stability';
 
 const quote = (value: unknown): string => JSON.stringify(String(value));
 
 /** Registry names are few and named on every warned use, so each name's part of a warning is built once. */
 const useWarningTails = new Map<Stability, Map<string, string>>();
+const newTails = (): Map<string, string> => new Map();
 function useWarningTail(title: string, stability: Stability): string {
-  let byTitle = useWarningTails.get(stability);
-  if (!byTitle) {
-    byTitle = new Map();
-    useWarningTails.set(stability, byTitle);
-  }
+  const byTitle = getOrInsert(useWarningTails, stability, newTails);
   let tail = byTitle.get(title);
   if (tail === undefined) {
     tail = `: uses ${stability} feature ${quote(title)}`;

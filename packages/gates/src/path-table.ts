@@ -1,3 +1,4 @@
+import { getOrInsert } from './get-or-insert';
 import { elidedSegments } from './messages';
 
 /** Paths this long or shorter are rendered in full: real objects nest a few dozen levels, three segments (tasks, [0], pipelineSpec) each. */
@@ -8,6 +9,8 @@ export const ELIDED_PATH_TAIL = 128;
 
 /** A field name, or an element's index. */
 export type PathSegment = string | number;
+
+const newInterned = (): Map<number, number> => new Map();
 
 /**
  * The paths met in one evaluation, as a tree of entries: `child` appends one entry (a parent and a
@@ -59,12 +62,7 @@ export class PathTable {
     }
     let canonical = canonicals.get(at) as number;
     for (let i = pending.length - 1; i >= 0; i--) {
-      const segment = this.segments[pending[i]];
-      let byParent = interned.get(segment);
-      if (!byParent) {
-        byParent = new Map();
-        interned.set(segment, byParent);
-      }
+      const byParent = getOrInsert(interned, this.segments[pending[i]], newInterned);
       let next = byParent.get(canonical);
       if (next === undefined) {
         // The first entry of a path is its canonical id.
