@@ -1,5 +1,6 @@
 export * from './stability';
 export * from './registry';
+export * from './project';
 export * from './messages';
 export { didYouMean, editDistance } from './did-you-mean';
 export * from './parse-config';

@@ -114,8 +114,38 @@ export interface RootKind {
   stability: Stability;
 }
 
-export interface Registry {
+/** Where a project's feature flags live in a cluster. */
+export interface ConfigMapRef {
   name: string;
+  /** The namespace the project installs into by default. */
+  namespace: string;
+}
+
+/**
+ * How a feature with its own flag is decided.
+ * - `own-flag-decides` (Tekton, TEP-0138): on exactly when its flag is true; an unset flag takes its
+ *   default, which follows the feature's stability; the level plays no part.
+ * - `own-flag-overrides-level` (Kubernetes' AllAlpha): the flag decides when set explicitly,
+ *   otherwise the level decides by stability.
+ */
+export type OwnFlagRule = 'own-flag-decides' | 'own-flag-overrides-level';
+
+/** Whose words the messages use: Tekton's exact strings, or wording that reads like Kubernetes'. */
+export type MessageWording = 'tekton' | 'kubernetes';
+
+export interface Registry {
+  /** The catalog's id (`tekton-pipelines`): lower-case, used in file names and metrics. */
+  name: string;
+  /** The project's name in messages (`Tekton Pipelines`); the id when omitted. */
+  displayName?: string;
+  /** The feature-flags ConfigMap; `feature-flags` in the namespace named after the catalog's id when omitted. */
+  configMap?: ConfigMapRef;
+  /** The levels `apiFieldsKey` takes, any non-empty subset of stable/beta/alpha; all three when omitted. */
+  levels?: readonly Stability[];
+  /** Whose wording messages use; `kubernetes` when omitted. */
+  wording?: MessageWording;
+  /** How features with their own flag are decided; `own-flag-overrides-level` when omitted. */
+  ownFlagRule?: OwnFlagRule;
   /** The key whose value is the level of gated API fields. */
   apiFieldsKey: string;
   defaultLevel: Stability;

@@ -11,6 +11,11 @@ import { KINDS, TYPES } from './types';
  */
 export const tektonCatalog: TypedRegistry<typeof FLAGS, 'enable-api-fields'> = {
   name: 'tekton-pipelines',
+  displayName: 'Tekton Pipelines',
+  configMap: { name: 'feature-flags', namespace: 'tekton-pipelines' },
+  levels: ['alpha', 'beta', 'stable'],
+  wording: 'tekton',
+  ownFlagRule: 'own-flag-overrides-level',
   apiFieldsKey: 'enable-api-fields',
   defaultLevel: 'beta',
   apiFieldsDescription:
