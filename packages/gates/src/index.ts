@@ -1,6 +1,7 @@
 export * from './stability';
 export * from './registry';
 export * from './project';
+export { compilePattern, type CompiledPattern } from './pattern';
 export * from './messages';
 export { didYouMean, editDistance } from './did-you-mean';
 export * from './parse-config';

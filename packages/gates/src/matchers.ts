@@ -1,3 +1,4 @@
+import { compilePattern } from './pattern';
 import type { Matcher } from './registry';
 
 const hasOwn = (value: object, key: string): boolean => Object.prototype.hasOwnProperty.call(value, key);
@@ -41,8 +42,9 @@ export function compileMatcher(matcher: Matcher): (value: unknown) => boolean {
       return (value) => values.has(value);
     }
     case 'pattern': {
-      const regex = new RegExp(matcher.pattern, matcher.flags);
-      return (value) => someString(value, (text) => regex.test(text));
+      const compiled = compilePattern(matcher.pattern, matcher.flags);
+      if (!compiled.ok) throw new Error(`pattern ${JSON.stringify(matcher.pattern)} does not compile: ${compiled.message}`);
+      return (value) => someString(value, compiled.test);
     }
   }
 }
