@@ -125,7 +125,7 @@ export interface CheckResult extends DiffResult {
 /** The release check CI runs: the policy over the changes since the latest release, and every change recorded. */
 export function releaseCheck(ctx: ReleaseContext): CheckResult {
   const { from, to, events } = releaseDiff(ctx);
-  const violations = checkPolicy(from, to, events);
+  const violations = checkPolicy(from, to, events, ctx.registry.compatibility);
   const pkg = findWorkspacePackage(ctx.root, ctx.packageName);
   const unfrozen = pkg && compareVersions(pkg.version, from.version) > 0 ? pkg.version : undefined;
   const unrecorded = unfrozen || !existsSync(ctx.changesetDir) ? [] : eventsWithoutChangeset(events, readChangesetDir(ctx.changesetDir));
@@ -186,7 +186,7 @@ export function releaseSnapshot(ctx: ReleaseContext, options: { version?: string
   const from = previous ?? emptySnapshot(snapshot.catalog, snapshot.level.key, snapshot.level.default);
   const events = diffSnapshots(from, snapshot);
   if (previous) {
-    const violations = checkPolicy(previous, snapshot, events);
+    const violations = checkPolicy(previous, snapshot, events, ctx.registry.compatibility);
     if (violations.length > 0) throw new ReleaseError(`release ${version} breaks the compatibility policy:\n${violations.map(formatViolation).join('\n')}`);
   }
   const written = !existsSync(file);
