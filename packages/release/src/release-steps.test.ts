@@ -80,6 +80,25 @@ describe('the release steps on a workspace', () => {
     expect(existsSync(join(root, 'releases/2.0.0'))).toBe(false);
   });
 
+  it('refuses to freeze a release dated before the previous one, and the check reports a backdated notice', () => {
+    const root = workspace();
+    releaseSnapshot(ctx(root, widgets(), '2027-01-04'));
+    setVersion(root, '1.1.0');
+    expect(() => releaseSnapshot(ctx(root, promoted, '2026-12-31'))).toThrow(/^release 1\.1\.0 cannot be frozen:\n\[release-dates\] release 1\.1\.0 is dated 2026-12-31, before release 1\.0\.0/);
+    expect(existsSync(join(root, 'releases/1.1.0'))).toBe(false);
+
+    const noticed = edit(widgets(), (d) => void (feature(d, 'fan-out').deprecated = { since: 'v2', message: 'goes' }));
+    releaseSnapshot(ctx(root, noticed, '2027-04-05'));
+    const file = join(root, 'releases/1.1.0/features.json');
+    const released = JSON.parse(readFileSync(file, 'utf8'));
+    released.features['fan-out'].deprecated.date = '2027-01-04';
+    writeFileSync(file, JSON.stringify(released));
+    const context = ctx(root, noticed, '2027-05-01');
+    expect(checkReport(releaseCheck(context), context)).toEqual([
+      expect.stringMatching(/^\[release-dates\] release 1\.1\.0: the deprecation notice of feature "fan-out" is dated 2027-01-04, but release 1\.1\.0/),
+    ]);
+  });
+
   it('writes the notes of a released version, and names the releases when asked for an unknown one', () => {
     const root = workspace();
     releaseSnapshot(ctx(root, widgets(), '2027-01-04'));

@@ -14,6 +14,7 @@ import { diffSnapshots, eventSubject } from './diff';
 import { DOCS_PATH, renderDocs } from './docs';
 import { formatViolation } from './messages';
 import { checkPolicy } from './policy';
+import { checkReleaseDates } from './release-history';
 import { renderReleaseNotes } from './release-notes';
 import { latestSnapshot, listReleases, notesPath, previousSnapshot, readSnapshot, snapshotPath, writeSnapshot } from './releases-dir';
 import { emptySnapshot, snapshotOf } from './snapshot';
@@ -122,10 +123,16 @@ export interface CheckResult extends DiffResult {
   ok: boolean;
 }
 
+/** Date problems across every release so far, with `next` (the tree or the release being frozen) last. */
+function releasedDates(ctx: ReleaseContext, next: Snapshot): PolicyViolation[] {
+  const released = listReleases(ctx.releasesDir).filter((version) => version !== next.version);
+  return checkReleaseDates([...released.map((version) => readSnapshot(ctx.releasesDir, version)), next]);
+}
+
 /** The release check CI runs: the policy over the changes since the latest release, and every change recorded. */
 export function releaseCheck(ctx: ReleaseContext): CheckResult {
   const { from, to, events } = releaseDiff(ctx);
-  const violations = checkPolicy(from, to, events, ctx.registry.compatibility);
+  const violations = [...releasedDates(ctx, to), ...checkPolicy(from, to, events, ctx.registry.compatibility)];
   const pkg = findWorkspacePackage(ctx.root, ctx.packageName);
   const unfrozen = pkg && compareVersions(pkg.version, from.version) > 0 ? pkg.version : undefined;
   const unrecorded = unfrozen || !existsSync(ctx.changesetDir) ? [] : eventsWithoutChangeset(events, readChangesetDir(ctx.changesetDir));
@@ -185,6 +192,8 @@ export function releaseSnapshot(ctx: ReleaseContext, options: { version?: string
   }
   const from = previous ?? emptySnapshot(snapshot.catalog, snapshot.level.key, snapshot.level.default);
   const events = diffSnapshots(from, snapshot);
+  const misdated = releasedDates(ctx, snapshot);
+  if (misdated.length > 0) throw new ReleaseError(`release ${version} cannot be frozen:\n${misdated.map(formatViolation).join('\n')}`);
   if (previous) {
     const violations = checkPolicy(previous, snapshot, events, ctx.registry.compatibility);
     if (violations.length > 0) throw new ReleaseError(`release ${version} breaks the compatibility policy:\n${violations.map(formatViolation).join('\n')}`);
