@@ -99,6 +99,25 @@ describe('the release steps on a workspace', () => {
     ]);
   });
 
+  it('refuses a version too low for the changes, and a cut whose CHANGELOG lacks a change, with advice for that step', () => {
+    const root = workspace();
+    releaseSnapshot(ctx(root, widgets(), '2027-01-04'));
+    const removed = edit(widgets(), (d) => {
+      feature(d, 'glow').deprecated = { since: 'v2', message: 'goes' };
+    });
+    setVersion(root, '1.0.1');
+    const context = ctx(root, removed, '2027-02-01');
+    const redo = 'undo the version cut (git checkout -- . in the package), run featuregates release changeset, then npx changeset version again';
+    expect(checkReport(releaseCheck(context), context)).toEqual([`[version] version 1.0.1 is too low: the changes since 1.0.0 call for a minor bump (glow), so at least 1.1.0: ${redo}`]);
+    expect(() => releaseSnapshot(context)).toThrow(/^release 1\.0\.1 cannot be frozen:\nversion 1\.0\.1 is too low/);
+
+    setVersion(root, '1.1.0');
+    writeFileSync(join(root, 'packages/catalog/CHANGELOG.md'), '# widgets-catalog\n\n## 1.1.0\n\n### Patch Changes\n\n- an unrelated fix\n');
+    expect(checkReport(releaseCheck(context), context)).toEqual([`[version] the CHANGELOG of 1.1.0 does not record glow (no changeset): ${redo}`]);
+    expect(() => releaseSnapshot(context)).toThrow(/the CHANGELOG of 1\.1\.0 does not record glow/);
+    expect(existsSync(join(root, 'releases/1.1.0'))).toBe(false);
+  });
+
   it('writes the notes of a released version, and names the releases when asked for an unknown one', () => {
     const root = workspace();
     releaseSnapshot(ctx(root, widgets(), '2027-01-04'));

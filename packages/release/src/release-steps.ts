@@ -21,6 +21,7 @@ import { emptySnapshot, snapshotOf } from './snapshot';
 import type { PolicyViolation, ReleaseEvent, Snapshot } from './types';
 import { compareVersions } from './versions';
 import { findWorkspacePackage } from './workspace';
+import { bumpShortfall, describeShortfall, unrecordedInChangelog } from './version-bump';
 
 /** A mistake the maintainer can fix; the message says how. */
 export class ReleaseError extends Error {}
@@ -120,7 +121,27 @@ export interface CheckResult extends DiffResult {
   unrecorded: ReleaseEvent[];
   /** A version `changeset version` cut whose snapshot is not written yet. */
   unfrozen?: string;
+  /** Why that cut version cannot be frozen as it is: too low a bump, changes missing from its CHANGELOG. */
+  cutProblems: string[];
   ok: boolean;
+}
+
+/**
+ * Why `version`, cut from `previous`, cannot hold these changes: a bump lower than the policy
+ * implies, or (where the package keeps a CHANGELOG.md) changes no changeset recorded. Each says
+ * how to redo the cut, since running `release changeset` now would record the changes twice.
+ */
+function versionProblems(packageDir: string, previous: string, version: string, events: readonly ReleaseEvent[]): string[] {
+  const problems: string[] = [];
+  const redo = 'undo the version cut (git checkout -- . in the package), run featuregates release changeset, then npx changeset version again';
+  const shortfall = bumpShortfall(previous, version, events);
+  if (shortfall) problems.push(`${describeShortfall(version, previous, shortfall)}: ${redo}`);
+  const changelogFile = join(packageDir, 'CHANGELOG.md');
+  if (existsSync(changelogFile)) {
+    const missing = unrecordedInChangelog(readFileSync(changelogFile, 'utf8'), version, events);
+    if (missing.length > 0) problems.push(`the CHANGELOG of ${version} does not record ${missing.map(eventSubject).join(', ')} (no changeset): ${redo}`);
+  }
+  return problems;
 }
 
 /** Date problems across every release so far, with `next` (the tree or the release being frozen) last. */
@@ -136,14 +157,16 @@ export function releaseCheck(ctx: ReleaseContext): CheckResult {
   const pkg = findWorkspacePackage(ctx.root, ctx.packageName);
   const unfrozen = pkg && compareVersions(pkg.version, from.version) > 0 ? pkg.version : undefined;
   const unrecorded = unfrozen || !existsSync(ctx.changesetDir) ? [] : eventsWithoutChangeset(events, readChangesetDir(ctx.changesetDir));
-  return { from, to, events, violations, unrecorded, ...(unfrozen ? { unfrozen } : {}), ok: violations.length === 0 && unrecorded.length === 0 && !unfrozen };
+  const cutProblems = unfrozen && pkg ? versionProblems(pkg.dir, from.version, unfrozen, events) : [];
+  return { from, to, events, violations, unrecorded, ...(unfrozen ? { unfrozen } : {}), cutProblems, ok: violations.length === 0 && unrecorded.length === 0 && !unfrozen };
 }
 
 /** The lines `release check` prints for a result, failures first. */
 export function checkReport(result: CheckResult, ctx: ReleaseContext): string[] {
   const lines = result.violations.map(formatViolation);
   for (const event of result.unrecorded) lines.push(`[changeset] no changeset records "${event.type}" of ${eventSubject(event)}: run featuregates release changeset`);
-  if (result.unfrozen) {
+  for (const problem of result.cutProblems) lines.push(`[version] ${problem}`);
+  if (result.unfrozen && result.cutProblems.length === 0) {
     lines.push(`[snapshot] ${ctx.packageName} is at ${result.unfrozen} but ${where(ctx, snapshotPath(ctx.releasesDir, result.unfrozen))} does not exist: run featuregates release snapshot`);
   }
   return lines;
@@ -192,8 +215,10 @@ export function releaseSnapshot(ctx: ReleaseContext, options: { version?: string
   }
   const from = previous ?? emptySnapshot(snapshot.catalog, snapshot.level.key, snapshot.level.default);
   const events = diffSnapshots(from, snapshot);
-  const misdated = releasedDates(ctx, snapshot);
-  if (misdated.length > 0) throw new ReleaseError(`release ${version} cannot be frozen:\n${misdated.map(formatViolation).join('\n')}`);
+  const misdated = releasedDates(ctx, snapshot).map(formatViolation);
+  const packageDir = findWorkspacePackage(ctx.root, ctx.packageName)?.dir ?? ctx.root;
+  const cut = previous ? versionProblems(packageDir, previous.version, version, events) : [];
+  if (misdated.length + cut.length > 0) throw new ReleaseError(`release ${version} cannot be frozen:\n${[...misdated, ...cut].join('\n')}`);
   if (previous) {
     const violations = checkPolicy(previous, snapshot, events, ctx.registry.compatibility);
     if (violations.length > 0) throw new ReleaseError(`release ${version} breaks the compatibility policy:\n${violations.map(formatViolation).join('\n')}`);
