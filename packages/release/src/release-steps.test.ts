@@ -12,6 +12,7 @@ import {
   releaseNotes,
   releaseSnapshot,
   ReleaseError,
+  staleReleaseNotes,
   writeDocs,
   type ReleaseContext,
 } from './release-steps';
@@ -116,6 +117,18 @@ describe('the release steps on a workspace', () => {
     expect(checkReport(releaseCheck(context), context)).toEqual([`[version] the CHANGELOG of 1.1.0 does not record glow (no changeset): ${redo}`]);
     expect(() => releaseSnapshot(context)).toThrow(/the CHANGELOG of 1\.1\.0 does not record glow/);
     expect(existsSync(join(root, 'releases/1.1.0'))).toBe(false);
+  });
+
+  it('finds released notes that are missing or differ from a fresh generation', () => {
+    const root = workspace();
+    const context = ctx(root, widgets(), '2027-01-04');
+    releaseSnapshot(context);
+    expect(staleReleaseNotes(context)).toEqual([]);
+    const notes = join(root, 'releases/1.0.0/RELEASE_NOTES.md');
+    writeFileSync(notes, `${readFileSync(notes, 'utf8')}\nan edit by hand\n`);
+    expect(staleReleaseNotes(context)).toEqual(['1.0.0']);
+    releaseNotes(context, '1.0.0');
+    expect(staleReleaseNotes(context)).toEqual([]);
   });
 
   it('writes the notes of a released version, and names the releases when asked for an unknown one', () => {

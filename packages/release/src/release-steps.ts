@@ -230,12 +230,8 @@ export function releaseSnapshot(ctx: ReleaseContext, options: { version?: string
   return { snapshot, snapshotFile: file, notesFile, events, written };
 }
 
-/** RELEASE_NOTES.md of a released version (written beside its snapshot), or a preview for the working tree. */
-export function releaseNotes(ctx: ReleaseContext, version?: string): { text: string; file?: string } {
-  if (!version) {
-    const { from, to, events } = releaseDiff(ctx);
-    return { text: renderReleaseNotes({ from, to, events }) };
-  }
+/** The RELEASE_NOTES.md a released version's snapshot (and the one before it) generate. */
+function renderNotesOf(ctx: ReleaseContext, version: string): string {
   let to: Snapshot;
   try {
     to = readSnapshot(ctx.releasesDir, version);
@@ -244,10 +240,27 @@ export function releaseNotes(ctx: ReleaseContext, version?: string): { text: str
   }
   const previous = previousSnapshot(ctx.releasesDir, version);
   const from = previous ?? emptySnapshot(to.catalog, to.level.key, to.level.default);
-  const text = renderReleaseNotes({ from, to, events: diffSnapshots(from, to), first: !previous });
+  return renderReleaseNotes({ from, to, events: diffSnapshots(from, to), first: !previous });
+}
+
+/** RELEASE_NOTES.md of a released version (written beside its snapshot), or a preview for the working tree. */
+export function releaseNotes(ctx: ReleaseContext, version?: string): { text: string; file?: string } {
+  if (!version) {
+    const { from, to, events } = releaseDiff(ctx);
+    return { text: renderReleaseNotes({ from, to, events }) };
+  }
+  const text = renderNotesOf(ctx, version);
   const file = notesPath(ctx.releasesDir, version);
   writeFileSync(file, text);
   return { text, file };
+}
+
+/** Every released version whose committed RELEASE_NOTES.md is missing or differs from a fresh generation. */
+export function staleReleaseNotes(ctx: ReleaseContext): string[] {
+  return listReleases(ctx.releasesDir).filter((version) => {
+    const file = notesPath(ctx.releasesDir, version);
+    return !existsSync(file) || readFileSync(file, 'utf8') !== renderNotesOf(ctx, version);
+  });
 }
 
 /** `docs/features.md` for a registry (nothing in it depends on a date). */
