@@ -21,7 +21,7 @@ import { emptySnapshot, snapshotOf } from './snapshot';
 import type { PolicyViolation, ReleaseEvent, Snapshot } from './types';
 import { compareVersions } from './versions';
 import { findWorkspacePackage } from './workspace';
-import { bumpShortfall, describeShortfall, unrecordedInChangelog } from './version-bump';
+import { bumpShortfall, datedChangelog, describeShortfall, unrecordedInChangelog } from './version-bump';
 
 /** A mistake the maintainer can fix; the message says how. */
 export class ReleaseError extends Error {}
@@ -225,6 +225,8 @@ export function releaseSnapshot(ctx: ReleaseContext, options: { version?: string
   }
   const written = !existsSync(file);
   if (written) writeSnapshot(ctx.releasesDir, snapshot);
+  const changelogFile = join(packageDir, 'CHANGELOG.md');
+  if (existsSync(changelogFile)) writeFileSync(changelogFile, datedChangelog(readFileSync(changelogFile, 'utf8'), version, ctx.date));
   const notesFile = notesPath(ctx.releasesDir, version);
   writeFileSync(notesFile, renderReleaseNotes({ from, to: snapshot, events, first: !previous }));
   return { snapshot, snapshotFile: file, notesFile, events, written };

@@ -1,6 +1,6 @@
 import { diffSnapshots } from './diff';
 import { entryText } from './entries';
-import { bumpShortfall, bumpVersion, changelogSection, describeShortfall, unrecordedInChangelog } from './version-bump';
+import { bumpShortfall, bumpVersion, changelogSection, datedChangelog, describeShortfall, unrecordedInChangelog } from './version-bump';
 import { edit, feature, release, widgets } from './test-support/widgets';
 
 const first = release(widgets(), '1.0.0', '2027-01-04');
@@ -36,5 +36,17 @@ describe('the version a release needs', () => {
     expect(unrecordedInChangelog(changelog.replace(entry, 'something else'), '1.1.0', events)).toEqual(events);
     expect(unrecordedInChangelog(`## 1.1.0\n\n- other\n\n## 1.0.0\n\n- ${entry}\n`, '1.1.0', events)).toEqual(events);
     expect(unrecordedInChangelog(undefined, '1.1.0', events)).toEqual(events);
+  });
+});
+
+describe('the CHANGELOG carries release dates', () => {
+  const changelog = '# widgets-catalog\n\n## 1.1.0\n\n### Minor Changes\n\n- promoted\n\n## 1.0.0\n\n_Released 2027-01-04_\n\n- first\n';
+
+  it('dates a version\'s section once, and leaves other sections alone', () => {
+    const dated = datedChangelog(changelog, '1.1.0', '2027-02-01');
+    expect(dated).toBe('# widgets-catalog\n\n## 1.1.0\n\n_Released 2027-02-01_\n\n### Minor Changes\n\n- promoted\n\n## 1.0.0\n\n_Released 2027-01-04_\n\n- first\n');
+    expect(datedChangelog(dated, '1.1.0', '2027-03-01')).toBe(dated);
+    expect(datedChangelog(changelog, '1.0.0', '2027-05-05')).toBe(changelog);
+    expect(datedChangelog(changelog, '9.9.9', '2027-05-05')).toBe(changelog);
   });
 });

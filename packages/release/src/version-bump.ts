@@ -50,3 +50,19 @@ export function describeShortfall(version: string, previous: string, shortfall: 
   const why = shortfall.because.map(eventSubject).join(', ');
   return `version ${version} is too low: the changes since ${previous} call for a ${shortfall.needed} bump (${why}), so at least ${shortfall.atLeast}`;
 }
+
+/** The line under a version's CHANGELOG heading that dates the release. */
+export function releasedLine(date: string): string {
+  return `_Released ${date}_`;
+}
+
+/** The CHANGELOG with the version's heading followed by its release date (unchanged when it is dated or absent). */
+export function datedChangelog(changelog: string, version: string, date: string): string {
+  const lines = changelog.split('\n');
+  const heading = lines.findIndex((line) => line.trim() === `## ${version}`);
+  if (heading < 0) return changelog;
+  const next = lines.slice(heading + 1).find((line) => line.trim() !== '');
+  if (next !== undefined && /^_Released \d{4}-\d{2}-\d{2}_$/.test(next.trim())) return changelog;
+  lines.splice(heading + 1, 0, '', releasedLine(date));
+  return lines.join('\n');
+}
