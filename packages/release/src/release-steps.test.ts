@@ -156,4 +156,12 @@ describe('the release steps on a workspace', () => {
     expect(docsCheck(root, widgets()).fresh).toBe(true);
     expect(docsCheck(root, promoted)).toEqual({ fresh: false, message: 'docs/features.md is stale (it differs from a fresh generation from the catalog): run featuregates docs, then commit it' });
   });
+
+  it('writes docs to an absolute path where it says, not under the workspace', () => {
+    const root = workspace();
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'fg-docs-')), 'features.md');
+    expect(writeDocs(root, widgets(), elsewhere)).toBe(elsewhere);
+    expect(existsSync(elsewhere)).toBe(true);
+    expect(docsCheck(root, widgets(), elsewhere).fresh).toBe(true);
+  });
 });

@@ -271,7 +271,7 @@ export function docsFor(registry: Registry): string {
 }
 
 export function writeDocs(root: string, registry: Registry, path = DOCS_PATH): string {
-  const file = join(root, path);
+  const file = resolve(root, path);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, docsFor(registry));
   return file;
@@ -279,7 +279,7 @@ export function writeDocs(root: string, registry: Registry, path = DOCS_PATH): s
 
 /** Whether the committed docs equal a fresh generation; the message says how to fix them. */
 export function docsCheck(root: string, registry: Registry, path = DOCS_PATH): { fresh: boolean; message: string } {
-  const file = join(root, path);
+  const file = resolve(root, path);
   if (!existsSync(file)) return { fresh: false, message: `${path} is missing: run featuregates docs` };
   if (readFileSync(file, 'utf8') !== docsFor(registry)) return { fresh: false, message: `${path} is stale (it differs from a fresh generation from the catalog): run featuregates docs, then commit it` };
   return { fresh: true, message: `${path} is fresh` };
