@@ -127,3 +127,45 @@ export function deprecatedValue(key: string, value: unknown, message: string): s
 export function impliedOverride(key: string, apiFieldsKey: string, level: Stability): string {
   return `${quote(key)} is set to false, but ${quote(apiFieldsKey)}: ${quote(level)} turns it on`;
 }
+
+// Catalog validation: each message names what is wrong and what to change in the catalog.
+
+export const catalogProblems = {
+  unknownTypeEdge: (field: string, target: string, known: string | undefined) =>
+    `field ${quote(field)} points at type ${quote(target)}, which is not in \`types\`: add it to \`types\`${known ? ` or fix the name (did you mean ${quote(known)}?)` : ' or fix the name'}`,
+  unknownUseType: (index: number, type: string, known: string | undefined) =>
+    `uses[${index}] names type ${quote(type)}, which is not in \`types\`: add it to \`types\`${known ? ` or fix the name (did you mean ${quote(known)}?)` : ' or fix the name'}`,
+  unknownKindType: (type: string, known: string | undefined) =>
+    `its type ${quote(type)} is not in \`types\`: add it to \`types\`${known ? ` or fix the name (did you mean ${quote(known)}?)` : ' or fix the name'}`,
+  badPath: (where: string, path: string, segment: string) =>
+    `${where} path ${quote(path)} has the segment ${quote(segment)}: write dot-separated field names, \`name[]\` for every element of an array`,
+  duplicate: (what: string, count: number) => `is defined ${count} times: keep one ${what} per name`,
+  ownFlagMissing: (flag: string) => `names its own flag ${quote(flag)}, which is not in \`flags\`: add a bool flag ${quote(flag)} with \`feature\` set to this feature, or remove \`flag\``,
+  ownFlagNotBool: (flag: string, type: string) => `its own flag ${quote(flag)} is a ${type} flag: an own flag must be of type "bool"`,
+  flagFeatureUnknown: (feature: string, known: string | undefined) =>
+    `says it is the own flag of feature ${quote(feature)}, which is not in \`features\`: fix \`feature\`${known ? ` (did you mean ${quote(known)}?)` : ''} or remove it`,
+  flagFeatureMismatch: (feature: string, flag: string | undefined) =>
+    `says it is the own flag of feature ${quote(feature)}, but that feature ${flag ? `names ${quote(flag)} as its flag` : 'names no own flag'}: make the two agree`,
+  disabledByUnknown: (flag: string) => `\`disabledBy\` names ${quote(flag)}, which is not in \`flags\`: add a list flag ${quote(flag)} or fix the name`,
+  disabledByNotList: (flag: string, type: string) => `\`disabledBy\` names ${quote(flag)}, a ${type} flag: it must name a flag of type "list"`,
+  keyCollides: (key: string, other: string) => `key ${quote(key)} is also ${other}: a ConfigMap key can mean one thing only; rename or remove one of them`,
+  aliasTargetUnknown: (target: string) => `points at ${quote(target)}, which is neither a flag nor the level key: set \`target\` to a key in \`flags\``,
+  badDefault: (value: unknown, want: string) => `its default ${quote(value)} is not ${want}: change \`default\` or the allowed values`,
+  valueStabilityUnknown: (value: string, allowed: string) => `\`valueStability\` names ${quote(value)}, which is not a value of this flag (${allowed}): remove it or fix the value`,
+  patternDoesNotCompile: (index: number, pattern: string, reason: string) => `uses[${index}] pattern ${quote(pattern)} does not compile (${reason}): fix the pattern`,
+  historyOutOfOrder: (what: 'release' | 'date', index: number, value: string, previous: string) =>
+    `history[${index}] (${what} ${value}) comes before the previous entry's ${what} ${previous}: keep history oldest first`,
+  badDate: (index: number, date: string) => `history[${index}] date ${quote(date)} is not a date: write it as YYYY-MM-DD`,
+  levelsEmpty: () => '`levels` is empty: declare at least one of "stable", "beta" and "alpha", or leave it out for all three',
+  levelUnknown: (level: unknown) => `\`levels\` holds ${quote(level)}, which is not a level: use "stable", "beta" or "alpha"`,
+  levelTwice: (level: string) => `\`levels\` names ${quote(level)} more than once: name each level once`,
+  levelUndeclared: (field: string, level: string, declared: readonly string[]) =>
+    `\`${field}\` is ${quote(level)}, which the catalog's \`levels\` (${declared.map((entry) => quote(entry)).join(', ')}) do not declare: add it to \`levels\` or use a declared level`,
+  stabilityUnknown: (field: string, value: unknown) => `\`${field}\` is ${quote(value)}, which is not a stability: use "stable", "beta" or "alpha"`,
+};
+
+/** The error a broken catalog is refused with: every problem, one a line. */
+export function invalidCatalog(name: string, problems: readonly { entry: string; message: string }[]): string {
+  const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
+  return `catalog ${quote(name)} has ${count}; fix the catalog before it is loaded:\n${problems.map((problem) => `  ${problem.entry}: ${problem.message}`).join('\n')}`;
+}
