@@ -1,6 +1,6 @@
 import type { Registry } from '@featuregates/gates';
-import { tektonCatalog } from '@featuregates/tekton';
-import { gateTesting, type JestGlobals } from './require-gates';
+import { tektonCatalog } from '../catalog';
+import { gateTesting, type JestGlobals } from '@featuregates/testing';
 
 interface Declared {
   kind: string;
