@@ -88,3 +88,11 @@ describe('createSwitches over any catalog', () => {
     expect(switches.fromProvenance({ mode: 'c' }).snapshot.get('mode')).toBe('c');
   });
 });
+
+describe('fromProvenance over a two-level catalog', () => {
+  it('drops a recorded level the catalog does not declare, and keeps the rest', () => {
+    const reading = createSwitches({ catalog: twoLevels, source: {}, logger: recordingLogger() }).fromProvenance({ 'enable-api-fields': 'beta', mode: 'safe' });
+    expect(reading.dropped).toEqual([{ key: 'enable-api-fields', value: 'beta', reason: 'invalid level "beta"' }]);
+    expect(reading.snapshot.get('mode')).toBe('safe');
+  });
+});
