@@ -157,4 +157,11 @@ describe('validateCatalog', () => {
     const flags = Array.from({ length: 10_000 }, (_, i): BehaviorFlag => ({ key: `k${i}`, type: 'bool', default: false, stability: 'alpha', feature: `f${i}`, description: '', history: [] }));
     expect(validateCatalog(broken({ features, flags, aliases: [] }))).toEqual([]);
   });
+
+  it('lists every broken reference of a large catalog but suggests names for only the first few, so checking stays linear', () => {
+    const uses = Array.from({ length: 10_000 }, (_, i) => ({ type: `Part${i}`, path: 'x', match: { kind: 'present' as const } }));
+    const problems = validateCatalog(broken({ features: fixture.features.map((feature) => (feature.name === 'turbo' ? { ...feature, uses } : feature)) }));
+    expect(problems).toHaveLength(10_000);
+    expect(problems.filter((problem) => problem.message.includes('did you mean'))).toHaveLength(20);
+  });
 });

@@ -34,6 +34,7 @@ function repeated(names: readonly string[]): Map<string, number> {
   return counts;
 }
 
+const SUGGESTION_BUDGET = 20;
 const RELEASE = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-[0-9A-Za-z.-]+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -97,7 +98,8 @@ function defaultProblem(flag: BehaviorFlag): string | undefined {
       return typeof value === 'string' ? undefined : say.badDefault(String(value), 'a string');
     case 'list': {
       if (!Array.isArray(value)) return say.badDefault(String(value), 'a list');
-      const bad = values ? (value as readonly string[]).find((item) => !values.includes(item)) : undefined;
+      const allowed = values ? new Set(values) : undefined;
+      const bad = allowed ? (value as readonly string[]).find((item) => !allowed.has(item)) : undefined;
       return bad !== undefined ? say.badDefault(bad, `one of its values (${values?.map(quote).join(', ')})`) : undefined;
     }
   }
@@ -147,7 +149,10 @@ export function validateCatalog(registry: Registry): CatalogProblem[] {
   // The type graph.
   const typeNames = Object.keys(registry.types);
   const typeSet = new Set(typeNames);
-  const suggestType = (name: string) => didYouMean(name, typeNames);
+  // A suggestion costs a comparison with every type, so only the first few unknown names get one:
+  // a catalog full of broken references is still checked in linear time.
+  let suggestions = SUGGESTION_BUDGET;
+  const suggestType = (name: string) => (suggestions-- > 0 ? didYouMean(name, typeNames) : undefined);
   for (const type of typeNames) {
     for (const [field, target] of Object.entries(registry.types[type])) {
       add(typeEntry(type), pathProblem('edge', field));
@@ -200,14 +205,15 @@ export function validateCatalog(registry: Registry): CatalogProblem[] {
     add(entry, defaultProblem(flag));
     if (flag.valueStability) {
       const nameable = nameableValues(flag);
+      const nameableSet = nameable ? new Set(nameable) : undefined;
       for (const [value, level] of Object.entries(flag.valueStability)) {
-        if (nameable && !nameable.includes(value)) add(entry, say.valueStabilityUnknown(value, nameable.map(quote).join(', ')));
+        if (nameable && nameableSet && !nameableSet.has(value)) add(entry, say.valueStabilityUnknown(value, nameable.map(quote).join(', ')));
         checkLevel(entry, `valueStability.${value}`, level);
       }
     }
     if (flag.feature !== undefined) {
       const feature = featuresByName.get(flag.feature);
-      if (!feature) add(entry, say.flagFeatureUnknown(flag.feature, didYouMean(flag.feature, featureNames)));
+      if (!feature) add(entry, say.flagFeatureUnknown(flag.feature, suggestions-- > 0 ? didYouMean(flag.feature, featureNames) : undefined));
       else if (feature.flag !== flag.key) add(entry, say.flagFeatureMismatch(flag.feature, feature.flag));
     }
     for (const message of historyProblems(flag.history)) add(entry, message);
