@@ -187,7 +187,8 @@ export function parseConfig(registry: Registry, data: unknown, options: ParseOpt
     const text = raw.get(flag.key);
     const feature = flag.feature ? registry.features.find((entry) => entry.name === flag.feature) : undefined;
     if (text === undefined) {
-      values.set(flag.key, defaultValue(flag, level, ceiling, feature?.stability));
+      // Under own-flag-decides an unset own flag keeps the catalog's default: the level never turns it on.
+      values.set(flag.key, defaultValue(flag, level, ceiling, registry.ownFlagRule === 'own-flag-decides' ? undefined : feature?.stability));
       continue;
     }
     const parsed = parseFlagValue(flag, text);

@@ -15,7 +15,8 @@ export const tektonCatalog: TypedRegistry<typeof FLAGS, 'enable-api-fields'> = {
   configMap: { name: 'feature-flags', namespace: 'tekton-pipelines' },
   levels: ['alpha', 'beta', 'stable'],
   wording: 'tekton',
-  ownFlagRule: 'own-flag-overrides-level',
+  // TEP-0138: pkg/apis/config/feature_flags.go `setPerFeatureFlag` reads each per-feature flag on its own; enable-api-fields never turns one on.
+  ownFlagRule: 'own-flag-decides',
   apiFieldsKey: 'enable-api-fields',
   defaultLevel: 'beta',
   apiFieldsDescription:
