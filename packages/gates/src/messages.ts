@@ -127,3 +127,10 @@ export function deprecatedValue(key: string, value: unknown, message: string): s
 export function impliedOverride(key: string, apiFieldsKey: string, level: Stability): string {
   return `${quote(key)} is set to false, but ${quote(apiFieldsKey)}: ${quote(level)} turns it on`;
 }
+
+/** How a catalog decides features with their own flag (registry.ts `OwnFlagRule`), in one sentence for explain, docs and manifests. */
+export function ownFlagRuleText(rule: 'own-flag-decides' | 'own-flag-overrides-level', apiFieldsKey: string): string {
+  return rule === 'own-flag-decides'
+    ? `rule own-flag-decides: a feature with its own flag is on exactly when that flag is "true"; unset, the flag keeps its default (false below stable, true once stable), and ${quote(apiFieldsKey)} never turns it on`
+    : `rule own-flag-overrides-level: a feature with its own flag is decided by that flag when the ConfigMap sets it, and by ${quote(apiFieldsKey)} otherwise`;
+}

@@ -11,7 +11,9 @@ describe('docs/features.md', () => {
     expect(docs).toContain(
       '| [`matrix`](https://tekton.dev/docs/pipelines/matrix/) | beta | `enable-api-fields: beta` | `PipelineTask.matrix` | Pipeline (v1, v1beta1), PipelineRun (v1, v1beta1) | v0.38.0 (alpha) | v0.53.0 (beta) |',
     );
-    expect(docs).toContain('| `cel-in-when-expression` | alpha | own flag `enable-cel-in-whenexpression` (or `enable-api-fields: alpha` while it is unset) |');
+    // own-flag-decides (TEP-0138, pkg/apis/config/feature_flags.go `setPerFeatureFlag`): the level never turns an own-flag feature on.
+    expect(docs).toContain('| `cel-in-when-expression` | alpha | own flag `enable-cel-in-whenexpression` alone (`enable-api-fields` does not turn it on) |');
+    expect(docs).toContain('(rule `own-flag-decides`)');
     expect(section('## Alpha and beta features')).not.toContain('inline-taskrun-spec');
   });
 

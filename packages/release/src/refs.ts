@@ -1,11 +1,12 @@
-import { bundlesOffering } from '@featuregates/gates';
+import { bundlesOffering, type OwnFlagRule } from '@featuregates/gates';
 import type { FeatureEntry, FeatureRef, FlagEntry, FlagRef, Snapshot } from './types';
 
 /** A feature as events name it: its flag, the fields and kinds it gates, and the bundles that offer it. */
-export function featureRef(name: string, entry: FeatureEntry, levelKey: string): FeatureRef {
+export function featureRef(name: string, entry: FeatureEntry, levelKey: string, ownFlagRule?: OwnFlagRule): FeatureRef {
   return {
     name,
     levelKey,
+    ...(ownFlagRule ? { ownFlagRule } : {}),
     title: entry.title,
     stability: entry.stability,
     description: entry.description,

@@ -25,6 +25,7 @@ export function concernsBundle(event: ReleaseEvent, bundle: Stability): boolean 
     case 'tombstone-removed':
     case 'level-default-announced':
     case 'level-default-changed':
+    case 'own-flag-rule-changed':
     case 'kind-added':
     case 'kind-removed':
       return true;
@@ -43,6 +44,7 @@ function bundleHint(event: ReleaseEvent, bundle: Stability, level: Stability): s
     return levelAdmits(level, feature.stability) ? ' New to this bundle, and on by default here.' : ' New to this bundle.';
   }
   if (feature.stability === 'stable') return '';
+  if (feature.flag && feature.ownFlagRule === 'own-flag-decides') return ` Off by default: set \`${feature.flag}: "true"\` to use it (\`${feature.levelKey}\` does not turn it on).`;
   if (levelAdmits(level, feature.stability)) {
     return ` On by default here (\`${feature.levelKey}: ${level}\`)${feature.flag ? `; \`${feature.flag}: "false"\` turns it off` : ''}.`;
   }

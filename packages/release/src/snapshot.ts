@@ -134,7 +134,12 @@ export function snapshotOf(registry: Registry, options: SnapshotOptions): Snapsh
     catalog: registry.name,
     version: options.version,
     date: options.date,
-    level: { key: registry.apiFieldsKey, default: registry.defaultLevel, ...(levelNotice ? { notice: levelNotice } : {}) },
+    level: {
+      key: registry.apiFieldsKey,
+      default: registry.defaultLevel,
+      ...(levelNotice ? { notice: levelNotice } : {}),
+      ...(registry.ownFlagRule ? { ownFlagRule: registry.ownFlagRule } : {}),
+    },
     kinds,
     features,
     flags,
