@@ -134,3 +134,10 @@ export function ownFlagRuleText(rule: 'own-flag-decides' | 'own-flag-overrides-l
     ? `rule own-flag-decides: a feature with its own flag is on exactly when that flag is "true"; unset, the flag keeps its default (false below stable, true once stable), and ${quote(apiFieldsKey)} never turns it on`
     : `rule own-flag-overrides-level: a feature with its own flag is decided by that flag when the ConfigMap sets it, and by ${quote(apiFieldsKey)} otherwise`;
 }
+
+/** A list item that loads, as Tekton loads it, but names nothing: `" taskrun"` in `"pipeline, taskrun"`, or an empty item. */
+export function listItemMatchesNothing(key: string, item: string, allowed: readonly string[]): string {
+  const meant = item.trim();
+  const fix = meant === '' ? 'remove the empty item' : `write ${quote(meant)} without spaces`;
+  return `${quote(key)}: the item ${quote(item)} matches none of ${listWords(allowed.map((value) => quote(value)), 'or')}, so it has no effect (items are split on commas and not trimmed): ${fix}`;
+}

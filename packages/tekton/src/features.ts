@@ -42,6 +42,16 @@ function runOverrideUses(v1Field: string, v1beta1Field: string): FieldUse[] {
 const STEP_ARTIFACT_REF = '\\$\\(steps\\.([^.]+)\\.(?:inputs|outputs)\\.([^.)]+)\\)|\\$\\(tasks\\.([^.]+)\\.(?:inputs|outputs)\\.([^.)]+)\\)|\\$\\(step\\.artifacts\\.path\\)|\\$\\(artifacts\\.path\\)';
 const TASK_ARTIFACT_REF = '\\$\\(tasks\\.([^.]+)\\.(?:inputs|outputs)\\.([^.)]+)\\)';
 // The "URL-like" name of concise resolver syntax: Go's unanchored `[\w-]+:\/\/*`.
+/**
+ * What Go's `strings.TrimSpace` trims, which Tekton applies before looking for `#!win`
+ * (v1/container_validation.go `Step.Validate`, v1beta1/task_validation.go `validateStep`,
+ * stepaction_validation.go): `unicode.IsSpace`, i.e. ASCII \t \n \v \f \r and space, U+0085, U+00A0,
+ * and the White_Space code points above Latin-1. Not U+FEFF (a byte-order mark), which JavaScript's
+ * `\s` counts. Characters above U+00FF are written as themselves so that the class reads the same
+ * to JavaScript's and RE2's parsers.
+ */
+const GO_SPACE = `[\\t\\n\\v\\f\\r \\x85\\xA0${[0x1680, 0x2000].map((code) => String.fromCharCode(code)).join('')}-${[0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000].map((code) => String.fromCharCode(code)).join('')}]`;
+const WINDOWS_SCRIPT = `^${GO_SPACE}*#!win`;
 const CONCISE_REF_NAME = '[\\w-]+:\\/\\/*';
 
 export const FEATURES: readonly ApiFeature[] = [
@@ -129,7 +139,7 @@ export const FEATURES: readonly ApiFeature[] = [
     title: 'windows script support',
     stability: 'alpha',
     description: 'A step (or StepAction) script starting with `#!win` (TEP-0057); sidecar scripts are not checked.',
-    uses: [...on(['Step'], 'script', pattern('^\\s*#!win')), ...on(['StepActionSpec'], 'script', pattern('^\\s*#!win'))],
+    uses: [...on(['Step'], 'script', pattern(WINDOWS_SCRIPT)), ...on(['StepActionSpec'], 'script', pattern(WINDOWS_SCRIPT))],
     history: [at('v0.28.0', 'introduced', { stability: 'alpha' })],
     docs: 'https://tekton.dev/docs/pipelines/tasks/#windows-scripts',
   },
