@@ -3,7 +3,7 @@ import { FEATURES } from './features';
 import { FLAGS } from './flags';
 import { at } from './releases';
 import { ALIASES, TOMBSTONES } from './tombstones';
-import { KINDS, TYPES } from './types';
+import { KINDS, TEMPLATES, TYPES, VARIANTS } from './types';
 
 /**
  * Tekton Pipelines' feature gates as data for the gate model. Its flags keep their literal keys and
@@ -27,6 +27,8 @@ export const tektonCatalog: TypedRegistry<typeof FLAGS, 'enable-api-fields'> = {
   ],
   kinds: KINDS,
   types: TYPES,
+  variants: VARIANTS,
+  templates: TEMPLATES,
   features: FEATURES,
   flags: FLAGS,
   tombstones: TOMBSTONES,

@@ -14,7 +14,10 @@ const pattern = (source: string): Matcher => ({ kind: 'pattern', pattern: source
 const on = (types: readonly string[], path: string, match: Matcher, title?: string): FieldUse[] =>
   types.map((type) => ({ type, path, match, ...(title ? { title } : {}) }));
 
-const PIPELINE_TASKS = ['v1.PipelineTask', 'v1beta1.PipelineTask'];
+/** Pipeline tasks Tekton validates as Tasks (`validateTask`): the ref checks run on these only. */
+const TASK_PIPELINE_TASKS = ['v1.PipelineTask', 'v1beta1.PipelineTask'];
+/** Every pipeline task, custom ones included (types.ts VARIANTS): checks `PipelineTask.Validate` and `PipelineSpec.Validate` run whatever the task's kind. */
+const PIPELINE_TASKS = [...TASK_PIPELINE_TASKS, 'v1.CustomTask', 'v1beta1.CustomTask'];
 const PIPELINE_SPECS = ['v1.PipelineSpec', 'v1beta1.PipelineSpec'];
 const TASK_RUN_SPECS = ['v1.TaskRunSpec', 'v1beta1.TaskRunSpec'];
 const PIPELINE_RUN_SPECS = ['v1.PipelineRunSpec', 'v1beta1.PipelineRunSpec'];
@@ -24,7 +27,7 @@ function refUses(field: 'resolver' | 'params' | 'name', match: Matcher): FieldUs
   return [
     ...on(TASK_RUN_SPECS, `taskRef.${field}`, match),
     ...on(PIPELINE_RUN_SPECS, `pipelineRef.${field}`, match),
-    ...on(PIPELINE_TASKS, `taskRef.${field}`, match),
+    ...on(TASK_PIPELINE_TASKS, `taskRef.${field}`, match),
     ...on(['v1.PipelineTask'], `pipelineRef.${field}`, match),
     ...on(['Step'], `ref.${field}`, match),
   ];

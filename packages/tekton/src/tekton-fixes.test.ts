@@ -72,3 +72,71 @@ describe('disable-inline-spec loads as Tekton loads it', () => {
     expect(parseConfig(tektonCatalog, { 'disable-inline-spec': 'pipelines' }).errors.map((e) => e.key)).toEqual(['disable-inline-spec']);
   });
 });
+
+describe('stepTemplate is merged into each step before the step checks', () => {
+  // v1/task_validation.go `TaskSpec.Validate` (v1beta1 likewise) runs `StepList(mergedSteps).Validate`
+  // on v1/merge.go `MergeStepsWithStepTemplate`'s output, and v1/container_validation.go
+  // `validateArtifactsReferencesInStep` reports at the step (`apis.ErrGeneric(..., "")` via ViaIndex).
+  const artifactsMessage = 'feature flag enable-artifacts should be set to true to use artifacts feature.';
+  const templated = (version: string, steps: unknown[], env: unknown[] = [{ name: 'A', value: '$(step.artifacts.path)' }]) =>
+    object(version, 'Task', { stepTemplate: { image: 'busybox', env }, steps });
+
+  it.each(['v1', 'v1beta1'])('%s: an artifact ref in stepTemplate.env is refused at spec.steps[0] naming enable-artifacts, whatever the level', (version) => {
+    const task = templated(version, [{ name: 's', image: 'busybox' }]);
+    expect(pathsOf(task, alpha)).toEqual([`spec.steps[0]: ${artifactsMessage}`]);
+    expect(pathsOf(task, config({ 'enable-artifacts': 'true' }))).toEqual([]);
+  });
+
+  it('reaches every step, in TaskRuns and pipeline tasks too, but not a step with a ref (merge.go skips those)', () => {
+    const spec = { stepTemplate: { command: ['cat', '$(steps.build.outputs.image)'] }, steps: [{ name: 'a', image: 'x' }, { name: 'b', ref: { name: 'action' } }, { name: 'c', image: 'x' }] };
+    expect(pathsOf(object('v1', 'TaskRun', { taskSpec: spec }), beta)).toEqual([`spec.taskSpec.steps[0]: ${artifactsMessage}`, `spec.taskSpec.steps[2]: ${artifactsMessage}`]);
+    expect(pathsOf(object('v1', 'Pipeline', { tasks: [{ name: 't', taskSpec: spec }] }), beta)).toEqual([
+      `spec.tasks[0].taskSpec.steps[0]: ${artifactsMessage}`,
+      `spec.tasks[0].taskSpec.steps[2]: ${artifactsMessage}`,
+    ]);
+  });
+
+  it("follows the strategic merge: a step's own command replaces the template's; env merges by name", () => {
+    const command = { stepTemplate: { command: ['$(artifacts.path)'] }, steps: [{ name: 'a', image: 'x', command: ['echo'] }, { name: 'b', image: 'x', command: [] }] };
+    expect(pathsOf(object('v1', 'Task', command), beta)).toEqual([`spec.steps[1]: ${artifactsMessage}`]);
+    expect(pathsOf(templated('v1', [{ name: 's', image: 'x', env: [{ name: 'A', value: 'plain' }] }]), beta)).toEqual([]);
+    expect(pathsOf(templated('v1', [{ name: 's', image: 'x', env: [{ name: 'B', value: 'plain' }] }]), beta)).toEqual([`spec.steps[0]: ${artifactsMessage}`]);
+  });
+
+  it('carries nothing a StepTemplate cannot hold, and leaves step workspaces to the raw steps (validateWorkspaceUsages)', () => {
+    expect(pathsOf(object('v1', 'Task', { stepTemplate: { script: '#!win', workspaces: [{ name: 'w' }] }, steps: [{ name: 's', image: 'x' }] }), stable)).toEqual([]);
+  });
+});
+
+describe('custom tasks skip the Task checks', () => {
+  // v1/pipeline_validation.go `PipelineTask.Validate` (v1beta1 likewise): a taskRef with an apiVersion,
+  // or a kind not in `taskKinds` ("" and "Task"), goes to `validateCustomTask` only, never to
+  // `validateTask`, so `TaskRef.Validate` (resolver, resolver params, concise resolver syntax) does
+  // not run. `validateBetaFields` runs for every pipeline task, custom or not.
+  const custom = (taskRef: object, version = 'v1') => object(version, 'Pipeline', { tasks: [{ name: 'c', taskRef }] });
+
+  it('admits a custom task whose name looks like a URL under the default config (v1/pipeline_validation_test.go "pipelinetask custom task references")', () => {
+    expect(pathsOf(custom({ apiVersion: 'example.dev/v0', kind: 'Example', name: 'https://foo.com/bar' }), config({}))).toEqual([]);
+    expect(pathsOf(custom({ apiVersion: 'example.dev/v0', kind: 'Example', name: 'https://foo.com/bar' }, 'v1beta1'), config({}))).toEqual([]);
+  });
+
+  it('reports only taskref.resolver for a custom task with a resolver and empty params at stable', () => {
+    expect(pathsOf(custom({ apiVersion: 'example.dev/v0', kind: 'Example', resolver: 'git', params: [] }), stable)).toEqual([
+      'spec.tasks[0].taskRef.resolver: taskref.resolver requires "enable-api-fields" feature gate to be "alpha" or "beta" but it is "stable"',
+    ]);
+  });
+
+  it('counts a kind other than Task, ClusterTask included, as custom; apiVersion alone too', () => {
+    for (const taskRef of [{ kind: 'ClusterTask', name: 'git://x' }, { kind: 'Example', name: 'git://x' }, { apiVersion: 'tekton.dev/v1', kind: 'Task', name: 'git://x' }]) {
+      expect(pathsOf(custom(taskRef), beta)).toEqual([]);
+    }
+    expect(pathsOf(custom({ kind: 'Task', name: 'git://x' }), beta)).toEqual([
+      'spec.tasks[0].taskRef.name: feature flag enable-concise-resolver-syntax should be set to true to use concise resolver syntax',
+    ]);
+  });
+
+  it('does not look inside a custom taskSpec, but still gates what every pipeline task is checked for', () => {
+    const spec = { tasks: [{ name: 'c', taskSpec: { apiVersion: 'example.dev/v0', kind: 'Example', steps: [{ name: 's', image: 'x', stdoutConfig: {} }] }, onError: 'continue', matrix: { params: [{ name: 'p', value: ['a'] }] } }] };
+    expect(pathsOf(object('v1', 'Pipeline', spec), stable).map((line) => line.split(':')[0])).toEqual(['spec.tasks[0].onError', 'spec.tasks[0].matrix']);
+  });
+});
