@@ -127,3 +127,13 @@ export function deprecatedValue(key: string, value: unknown, message: string): s
 export function impliedOverride(key: string, apiFieldsKey: string, level: Stability): string {
   return `${quote(key)} is set to false, but ${quote(apiFieldsKey)}: ${quote(level)} turns it on`;
 }
+
+// Catalog patterns
+
+export function unsupportedPatternFlag(letter: string, supported: readonly string[]): string {
+  return `flag ${quote(letter)} is not supported: patterns run on RE2 (Go's engine), which takes only ${listWords(supported.map((flag) => quote(flag)))}`;
+}
+
+export function patternRefused(reason: string): string {
+  return `${reason} (patterns run on RE2, Go's linear-time engine: rewrite lookaround or backreferences as plain alternatives)`;
+}
