@@ -3,9 +3,16 @@
  * testable. Where Tekton has a wording, it is Tekton's.
  */
 import { getOrInsert } from './get-or-insert';
+import { MAX_CONFIG_KEY_LENGTH, MAX_ECHOED_LENGTH } from './limits';
 import { bundlesOffering, type Stability } from './stability';
 
-const quote = (value: unknown): string => JSON.stringify(String(value));
+/** User text as echoed anywhere: at most MAX_ECHOED_LENGTH characters, the rest counted. */
+export function clipText(text: string): string {
+  if (text.length <= MAX_ECHOED_LENGTH) return text;
+  return `${text.slice(0, MAX_ECHOED_LENGTH - 1)}…(${text.length} characters)`;
+}
+
+const quote = (value: unknown): string => JSON.stringify(clipText(String(value)));
 
 /** Registry names are few and named on every warned use, so each name's part of a warning is built once. */
 const useWarningTails = new Map<Stability, Map<string, string>>();
@@ -87,6 +94,14 @@ export function clipWarning(text: string): string {
 export function unknownKey(key: string, suggestion: string | undefined): string {
   const hint = suggestion ? `: did you mean ${quote(suggestion)}?` : ': it is not a feature flag of this release; remove it';
   return `unknown key ${quote(key)}${hint}`;
+}
+
+export function invalidKey(key: string): string {
+  return `invalid key ${quote(key)}: a ConfigMap key is at most ${MAX_CONFIG_KEY_LENGTH} characters of letters, digits, "-", "_" and "."; remove it`;
+}
+
+export function moreUnknownKeys(count: number): string {
+  return `…and ${count} more unknown ${count === 1 ? 'key' : 'keys'}`;
 }
 
 export function badValue(key: string, value: unknown, allowed: string): string {

@@ -1,5 +1,6 @@
 import { compilePattern } from '@featuregates/gates';
 import { tektonCatalog } from './catalog';
+import { growthRatio } from './test-support/growth';
 
 const patterns = [...new Map(
   tektonCatalog.features.flatMap((feature) => feature.uses.flatMap((use) => (use.match.kind === 'pattern' ? [[use.match.pattern, use.match] as const] : []))),
@@ -10,21 +11,6 @@ const compiled = (pattern: string, flags?: string) => {
   if (!result.ok) throw new Error(`${pattern}: ${result.message}`);
   return result.test;
 };
-
-/** Best-of-five time of ten times the work over the time of the work: about 10 when linear, about 100 when quadratic. */
-function growthRatio(test: (text: string) => boolean, small: string, large: string): number {
-  const best = (text: string): number => {
-    let fastest = Infinity;
-    for (let round = 0; round < 5; round++) {
-      const start = process.hrtime.bigint();
-      test(text);
-      fastest = Math.min(fastest, Number(process.hrtime.bigint() - start));
-    }
-    return fastest;
-  };
-  test(small);
-  return best(large) / Math.max(best(small), 1);
-}
 
 const fill = (unit: string, size: number): string => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
 const UNITS = ['a', '-', 'a:', ' ', '\n', '#!', '$(steps.', '$(steps.a.outputs.', '$(tasks.x.', '$(params', '$('];
