@@ -22,5 +22,8 @@ export const MAX_UNKNOWN_KEYS_REPORTED = 20;
 /** Characters of a user-supplied key or value echoed in a message, log line, `/readyz` or `/features`. */
 export const MAX_ECHOED_LENGTH = 100;
 
+/** Characters of one config error or warning as `/readyz`, `/features` and the logs show it. */
+export const MAX_ISSUE_LENGTH = 500;
+
 /** Nodes a YAML file may expand to once its aliases are followed (an alias bomb expands far past it). */
 export const MAX_YAML_EXPANDED_NODES = 5_000_000;

@@ -3,13 +3,18 @@
  * testable. Where Tekton has a wording, it is Tekton's.
  */
 import { getOrInsert } from './get-or-insert';
-import { MAX_CONFIG_KEY_LENGTH, MAX_ECHOED_LENGTH } from './limits';
+import { MAX_CONFIG_KEY_LENGTH, MAX_ECHOED_LENGTH, MAX_ISSUE_LENGTH } from './limits';
 import { bundlesOffering, type Stability } from './stability';
 
 /** User text as echoed anywhere: at most MAX_ECHOED_LENGTH characters, the rest counted. */
 export function clipText(text: string): string {
   if (text.length <= MAX_ECHOED_LENGTH) return text;
   return `${text.slice(0, MAX_ECHOED_LENGTH - 1)}…(${text.length} characters)`;
+}
+
+/** A whole message that may carry user text from elsewhere (a YAML parser, a file system): at most MAX_ISSUE_LENGTH characters. */
+export function clipMessage(text: string): string {
+  return text.length <= MAX_ISSUE_LENGTH ? text : `${text.slice(0, MAX_ISSUE_LENGTH - 1)}…`;
 }
 
 const quote = (value: unknown): string => JSON.stringify(clipText(String(value)));
