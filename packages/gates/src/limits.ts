@@ -25,5 +25,9 @@ export const MAX_ECHOED_LENGTH = 100;
 /** Characters of one config error or warning as `/readyz`, `/features` and the logs show it. */
 export const MAX_ISSUE_LENGTH = 500;
 
-/** Nodes a YAML file may expand to once its aliases are followed (an alias bomb expands far past it). */
-export const MAX_YAML_EXPANDED_NODES = 5_000_000;
+/**
+ * Nodes a YAML file may expand to once its aliases are followed, or one per character of the file
+ * if that is more (a file without aliases never has more nodes than characters): an alias bomb of
+ * a few kilobytes expands far past it.
+ */
+export const MAX_YAML_EXPANDED_NODES = 1_000_000;

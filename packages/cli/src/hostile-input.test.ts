@@ -1,0 +1,87 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expandedNodes } from './expanded-size';
+import { parseManifests } from './manifests';
+import { tektonCatalog } from '@featuregates/tekton';
+import { run } from './program';
+import { cli } from './test-support/cli';
+
+const PLAIN_TASK = 'apiVersion: tekton.dev/v1\nkind: Task\nmetadata: {name: plain}\nspec:\n  steps: [{name: s, image: busybox}]\n';
+
+/** A few kilobytes of YAML whose aliases nest embedded pipelineSpecs `levels` deep, `fan` tasks wide: fan^levels tasks once expanded. */
+function aliasBomb(levels: number, fan: number): string {
+  const lines = ['apiVersion: tekton.dev/v1', 'kind: Pipeline', 'metadata: {name: bomb}', 'x-anchors:', '  - &l0 {name: t, taskRef: {name: t}, matrix: {params: [{name: p, value: [a]}]}}'];
+  for (let level = 1; level <= levels; level++) {
+    lines.push(`  - &l${level} {name: t${level}, pipelineSpec: {tasks: [${Array.from({ length: fan }, () => `*l${level - 1}`).join(', ')}]}}`);
+  }
+  lines.push('spec:', `  tasks: [*l${levels}]`);
+  return `${lines.join('\n')}\n`;
+}
+
+describe('expandedNodes', () => {
+  it('counts shared references as often as they are reached, each distinct node worked out once', () => {
+    const leaf = { a: 1 };
+    const pair = [leaf, leaf];
+    expect(expandedNodes([pair, pair], 100)).toBe(1 + 2 * (1 + 2 * 2));
+    let wide: unknown = [1];
+    for (let i = 0; i < 60; i++) wide = [wide, wide];
+    expect(expandedNodes(wide, 1_000_000)).toBeGreaterThan(1_000_000);
+  });
+
+  it('is Infinity for a cycle', () => {
+    const loop: unknown[] = [];
+    loop.push([loop]);
+    expect(expandedNodes(loop, 1_000)).toBe(Infinity);
+  });
+});
+
+describe('manifests from hostile files', () => {
+  it('refuses a YAML alias bomb, naming the file, in time linear in its text', () => {
+    const text = aliasBomb(9, 10);
+    expect(text.length).toBeLessThan(3_000);
+    const result = parseManifests('bomb.yaml', text);
+    expect(result.objects).toEqual([]);
+    expect(result.errors).toEqual([{ file: 'bomb.yaml', message: expect.stringMatching(/^refused: its aliases expand to more than 1,000,000 nodes; write the repeated parts out/) }]);
+  });
+
+  it('still reads honest aliases', () => {
+    const result = parseManifests('ok.yaml', aliasBomb(3, 3));
+    expect(result.errors).toEqual([]);
+    expect(result.objects).toHaveLength(1);
+  });
+
+  it('check and requirements report the bomb and exit 1 without a stack trace, checking the other files', async () => {
+    for (const command of ['check', 'requirements']) {
+      const result = await cli([command, 'bomb.yaml', 'task.yaml'], { 'bomb.yaml': aliasBomb(9, 10), 'task.yaml': PLAIN_TASK });
+      expect(result.code).toBe(1);
+      expect(result.out).toMatch(/^bomb\.yaml: error: refused: its aliases expand/m);
+      if (command === 'requirements') expect(result.out).toMatch(/^task\.yaml: Task\/plain: enable-api-fields: stable$/m);
+      else expect(result.err).toMatch(/checked 1 object\(s\).*1 unreadable/);
+    }
+  });
+
+  it('reports every unreadable path by name with its reason, checks the rest, and exits 1', async () => {
+    const { dir } = await cli(['--version']);
+    const manifests = join(dir, 'manifests');
+    mkdirSync(manifests);
+    writeFileSync(join(manifests, 'good.yaml'), PLAIN_TASK);
+    symlinkSync('loop-b.yaml', join(manifests, 'loop-a.yaml'));
+    symlinkSync('loop-a.yaml', join(manifests, 'loop-b.yaml'));
+    symlinkSync('nowhere.yaml', join(manifests, 'dangling.yaml'));
+    mkdirSync(join(dir, 'elsewhere'));
+    symlinkSync(join(dir, 'elsewhere'), join(manifests, 'linked-dir.yaml'));
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await run(tektonCatalog, ['check', 'manifests', 'manifests/loop-a.yaml', 'missing.yaml'], { out: (line) => out.push(line), err: (line) => err.push(line), cwd: dir });
+    expect(code).toBe(1);
+    expect(out).toEqual(expect.arrayContaining([
+      'manifests/loop-a.yaml: error: a loop of symbolic links',
+      'manifests/loop-b.yaml: error: a loop of symbolic links',
+      'manifests/dangling.yaml: error: no such file or directory',
+      'manifests/linked-dir.yaml: error: a directory, not a file',
+      'missing.yaml: error: no such file or directory',
+    ]));
+    expect(err.join('\n')).toMatch(/checked 1 object\(s\) at "enable-api-fields: beta": 0 rejected, 6 unreadable/);
+    expect([...out, ...err].join('\n')).not.toMatch(/internal error|\n\s+at /);
+  });
+});
