@@ -85,3 +85,35 @@ describe('manifests from hostile files', () => {
     expect([...out, ...err].join('\n')).not.toMatch(/internal error|\n\s+at /);
   });
 });
+
+describe('--set and config files with prototype keys', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('refuses --set %s=… as an unknown key', async (key) => {
+    const result = await cli(['check', 'task.yaml', '--set', `${key}=alpha`], { 'task.yaml': PLAIN_TASK });
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`config: unknown key ${JSON.stringify(key)}`);
+  });
+
+  it('refuses a __proto__ key in a config file', async () => {
+    const result = await cli(['check', 'task.yaml', '--config', 'flags.json'], { 'task.yaml': PLAIN_TASK, 'flags.json': '{"__proto__": {"enable-api-fields": "alpha"}, "enable-api-fields": "beta"}' });
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('config: unknown key "__proto__"');
+  });
+});
+
+describe('one nesting limit in check and requirements', () => {
+  const nestedPipeline = (levels: number): string => {
+    let spec: unknown = { tasks: [{ name: 'leaf', taskRef: { name: 't' } }] };
+    for (let i = 0; i < levels; i++) spec = { tasks: [{ name: `l${i}`, pipelineSpec: spec }] };
+    return JSON.stringify({ apiVersion: 'tekton.dev/v1', kind: 'Pipeline', metadata: { name: 'deep' }, spec });
+  };
+
+  it('admits 41 levels of embedded pipelines at alpha and refuses 43, whatever the level', async () => {
+    expect((await cli(['check', 'p.json', '--api-fields', 'alpha'], { 'p.json': nestedPipeline(41) })).code).toBe(0);
+    const check = await cli(['check', 'p.json', '--api-fields', 'alpha'], { 'p.json': nestedPipeline(43) });
+    expect(check.code).toBe(1);
+    expect(check.out).toMatch(/^p\.json: Pipeline\/deep: spec(\.tasks\[0\]\.pipelineSpec){42}\.tasks\[0\]: nests deeper than 128 levels/);
+    const needs = await cli(['requirements', 'p.json'], { 'p.json': nestedPipeline(43) });
+    expect(needs.code).toBe(1);
+    expect(needs.out).toMatch(/nests deeper than 128 levels.*; no enable-api-fields admits it/);
+  });
+});

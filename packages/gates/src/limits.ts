@@ -5,8 +5,9 @@
 
 /**
  * How many path segments deep `evaluate` and `requirements` follow gated fields (an embedded spec
- * nests three a level: `tasks`, `[0]`, `pipelineSpec`): 42 levels of embedded pipelines pass, 43
- * are refused. The webhook, `check`, `requirements` and `review` all decide with this one number.
+ * nests three a level: `tasks`, `[0]`, `pipelineSpec`): a Pipeline with 41 levels of embedded
+ * pipelineSpecs passes, one with 42 or 43 is refused. The webhook, `check`, `requirements` and
+ * `review` (which asks the webhook) all decide with this one number.
  */
 export const MAX_NESTING_DEPTH = 128;
 
