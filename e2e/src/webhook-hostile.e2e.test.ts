@@ -41,7 +41,9 @@ describe('featuregates serve under hostile input', () => {
         latencies.push(performance.now() - start);
         if (!check(reply)) failures.push(`${what}: HTTP ${reply.status} ${reply.text.slice(0, 200)}`);
       },
-      (error: Error) => failures.push(`${what}: ${error.message}`),
+      (error: Error) => {
+        failures.push(`${what}: ${error.message}`);
+      },
     );
     inFlight.add(done);
     void done.finally(() => inFlight.delete(done));
