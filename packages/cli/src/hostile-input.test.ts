@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expandedNodes } from './expanded-size';
@@ -70,6 +71,8 @@ describe('manifests from hostile files', () => {
     symlinkSync('nowhere.yaml', join(manifests, 'dangling.yaml'));
     mkdirSync(join(dir, 'elsewhere'));
     symlinkSync(join(dir, 'elsewhere'), join(manifests, 'linked-dir.yaml'));
+    // Never opened (only regular files are), so it cannot block the test.
+    execFileSync('mkfifo', [join(manifests, 'pipe.yaml')]);
     const out: string[] = [];
     const err: string[] = [];
     const code = await run(tektonCatalog, ['check', 'manifests', 'manifests/loop-a.yaml', 'missing.yaml'], { out: (line) => out.push(line), err: (line) => err.push(line), cwd: dir });
@@ -79,9 +82,10 @@ describe('manifests from hostile files', () => {
       'manifests/loop-b.yaml: error: a loop of symbolic links',
       'manifests/dangling.yaml: error: no such file or directory',
       'manifests/linked-dir.yaml: error: a directory, not a file',
+      'manifests/pipe.yaml: error: not a regular file (a FIFO, socket or device)',
       'missing.yaml: error: no such file or directory',
     ]));
-    expect(err.join('\n')).toMatch(/checked 1 object\(s\) at "enable-api-fields: beta": 0 rejected, 6 unreadable/);
+    expect(err.join('\n')).toMatch(/checked 1 object\(s\) at "enable-api-fields: beta": 0 rejected, 7 unreadable/);
     expect([...out, ...err].join('\n')).not.toMatch(/internal error|\n\s+at /);
   });
 });
