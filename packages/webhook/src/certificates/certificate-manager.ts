@@ -174,8 +174,8 @@ export class CertificateManager {
     );
     if (!secret) await api.createSecret(this.newSecret(plan.set));
     else if (plan.changes.length > 0) await api.replaceSecret({ ...secret, data: toSecretData(plan.set) } as SecretObject);
-    if (!secret || plan.changes.length > 0) options.changed?.(plan.changes, 'this replica');
     this.serve(plan.set);
+    if (!secret || plan.changes.length > 0) options.changed?.(plan.changes, 'this replica');
 
     if (!configuration) throw configurationError;
     const wanted = Buffer.from(plan.caBundle, 'utf8').toString('base64');
@@ -202,11 +202,6 @@ export class CertificateManager {
   private serve(set: CertificateSet): void {
     const before = this.served;
     this.served = set;
-    if (before?.serving.cert !== set.serving.cert) {
-      this.options.serve(set.serving);
-      if (before) this.options.rotated?.('serving');
-    }
-    if (before && before.ca.cert !== set.ca.cert) this.options.rotated?.('ca');
     const servingCertificate = parsedCertificate(set.serving.cert);
     const ca = parsedCertificate(set.ca.cert);
     this.state.serving = { notAfter: iso(set.serving.cert) as string, fingerprint256: servingCertificate?.fingerprint256 ?? '' };
@@ -216,5 +211,10 @@ export class CertificateManager {
     const previous = iso(set.previousCa);
     if (previous) this.state.previousCa = { notAfter: previous };
     else delete this.state.previousCa;
+    if (before?.serving.cert !== set.serving.cert) {
+      this.options.serve(set.serving);
+      if (before) this.options.rotated?.('serving');
+    }
+    if (before && before.ca.cert !== set.ca.cert) this.options.rotated?.('ca');
   }
 }
