@@ -28,10 +28,18 @@ export function parseDuration(text: string): number {
   return Number(match[1]) * UNITS[match[2]];
 }
 
+/** The largest unit that writes `ms` as a whole number: 7d, 36h, 90s. */
+export function formatDuration(ms: number): string {
+  const unit = ['d', 'h', 'm', 's'].find((name) => ms % UNITS[name] === 0);
+  return unit ? `${ms / UNITS[unit]}${unit}` : `${ms}ms`;
+}
+
 /** The CA's lifetime, its renewal margin and the overlap follow from the serving certificate's two settings. */
 export function certificateSettings(validityMs = DEFAULT_VALIDITY_MS, renewBeforeMs = DEFAULT_RENEW_BEFORE_MS): CertificateSettings {
   if (renewBeforeMs * 2 > validityMs) {
-    throw new Error(`a certificate renewed ${renewBeforeMs} ms before it expires must live at least twice that (it lives ${validityMs} ms): shorten the renewal margin or lengthen the validity`);
+    throw new Error(
+      `a certificate renewed ${formatDuration(renewBeforeMs)} before it expires must live at least twice that (it lives ${formatDuration(validityMs)}): shorten the renewal margin or lengthen the validity`,
+    );
   }
   return { validityMs, renewBeforeMs, caValidityMs: 4 * validityMs, caRenewBeforeMs: validityMs, overlapMs: renewBeforeMs / 2 };
 }
