@@ -14,7 +14,7 @@ const webhookConfiguration = () => ({
     { name: 'config.featuregates.dev', clientConfig: { service: { name: 'featuregates-webhook', namespace: NAMESPACE }, caBundle: '' } },
   ],
 });
-/** The rules release.yaml grants (its test checks they agree). */
+/** The rules release.yaml grants (e2e/src/webhook-certificates.e2e.test.ts reads them from release.yaml itself). */
 const RELEASE_RBAC = [
   { resource: 'secrets' as const, verbs: ['get' as const, 'update' as const], names: ['featuregates-webhook-tls'] },
   { resource: 'secrets' as const, verbs: ['create' as const] },
