@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { apiErrorMessage, ConflictError, type CertificateApi, type SecretObject, type WebhookConfigurationObject } from './certificate-api';
 import { bundleTrusts, fromSecretData, notAfterOf, parsedCertificate, toSecretData, type CertificateSet } from './certificate-set';
 import { issueCa, issueServing, type IssuedPair } from './issue';
@@ -38,7 +39,8 @@ export interface ManagedCertificateStatus {
 }
 
 const DEFAULT_ISSUER: Issuer = {
-  ca: (now, validityMs) => issueCa('featuregates webhook CA', now, validityMs),
+  // Each CA gets its own name: while two are in caBundle, TLS clients pick the issuer by name.
+  ca: (now, validityMs) => issueCa(`featuregates webhook CA ${randomBytes(6).toString('hex')}`, now, validityMs),
   serving: issueServing,
 };
 
