@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -138,6 +139,14 @@ describe('self-managed certificates: two webhook replicas on an empty cluster', 
       });
       expect(ready).toBe(200);
     }
+  });
+
+  it('answers `featuregates review` through localhost (as through kubectl port-forward) with the CA from caBundle', () => {
+    writeFileSync(join(dir, 'ca.pem'), caBundles()[0]);
+    writeFileSync(join(dir, 'task.json'), JSON.stringify(PLAIN_TASK));
+    const smoke = spawnSync(bundleNode, [join('stable', 'featuregates.js'), 'review', 'task.json', '--server', `https://localhost:${replicas[0].port}`, '--ca', 'ca.pem'], { cwd: dir, encoding: 'utf8' });
+    expect(smoke.stdout).toContain('task.json: Task/plain: allowed');
+    expect(smoke.status).toBe(0);
   });
 
   it('rotates serving certificates and the CA under steady load with no failed request', async () => {

@@ -76,7 +76,8 @@ export class CertificateManager {
     private readonly options: CertificateManagerOptions,
   ) {
     const { service, namespace } = options;
-    this.dnsNames = [`${service}.${namespace}.svc`, `${service}.${namespace}.svc.cluster.local`];
+    // localhost too, so an installer can verify through `kubectl port-forward` with the CA from caBundle.
+    this.dnsNames = [`${service}.${namespace}.svc`, `${service}.${namespace}.svc.cluster.local`, 'localhost'];
     this.state = { secret: `${namespace}/${options.secretName}`, webhookConfiguration: options.webhookConfigurationName, dnsNames: this.dnsNames, caBundleMatches: false };
   }
 

@@ -46,7 +46,9 @@ describe('startWebhook with self-managed certificates', () => {
     await eventually(async () => expect((await get('/readyz')).status).toBe(200));
     expect((await send(`${webhook.url}/validate`, { ca, servername: SERVICE_NAME, body: reviewFor(PLAIN_TASK) })).status).toBe(200);
     const certificates = (await get('/certificates')).json as { mode: string; serving: { notAfter: string }; ca: { notAfter: string }; caBundleMatches: boolean };
-    expect(certificates).toMatchObject({ mode: 'self-managed', caBundleMatches: true });
+    expect(certificates).toMatchObject({ mode: 'self-managed', caBundleMatches: true, dnsNames: [SERVICE_NAME, `${SERVICE_NAME}.cluster.local`, 'localhost'] });
+    // What an installer does through `kubectl port-forward`: localhost, with the CA from caBundle.
+    expect((await send(`https://localhost:${webhook.port}/readyz`, { ca })).status).toBe(200);
     expect(Date.parse(certificates.ca.notAfter) - Date.parse(certificates.serving.notAfter)).toBe(21 * 24 * 3600 * 1000);
     const metrics = (await get('/metrics')).text;
     expect(metrics).toContain(`featuregates_certificate_expiry_timestamp_seconds{which="serving"} ${Date.parse(certificates.serving.notAfter) / 1000}`);

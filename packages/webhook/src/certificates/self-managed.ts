@@ -10,7 +10,7 @@ import { certificateSettings, DEFAULT_RESYNC_MS } from './settings';
 export interface SelfManagedCertificatesOptions {
   /** The namespace of the Service and the Secret. */
   namespace: string;
-  /** The Service's name: certificates are for `<service>.<namespace>.svc` and `.svc.cluster.local`. */
+  /** The Service's name: certificates are for `<service>.<namespace>.svc`, `.svc.cluster.local` and localhost. */
   service: string;
   secretName: string;
   /** The ValidatingWebhookConfiguration whose every caBundle is kept. */
