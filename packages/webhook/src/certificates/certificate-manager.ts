@@ -46,6 +46,16 @@ const DEFAULT_ISSUER: Issuer = {
 
 const CONFLICT_ATTEMPTS = 4;
 const FIRST_RETRY_MS = 250;
+/** An attempt whose API calls have not answered by then counts as failed, so one hung request cannot stop every later sync. */
+const ATTEMPT_TIMEOUT_MS = 30_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the API server did not answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 const iso = (pem: string | undefined): string | undefined => {
   const certificate = parsedCertificate(pem);
@@ -132,7 +142,7 @@ export class CertificateManager {
     try {
       for (let attempt = 1; ; attempt++) {
         try {
-          await this.attempt();
+          await withTimeout(this.attempt(), ATTEMPT_TIMEOUT_MS);
           break;
         } catch (error) {
           if (!(error instanceof ConflictError) || attempt >= CONFLICT_ATTEMPTS) throw error;

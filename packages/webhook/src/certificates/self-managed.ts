@@ -6,6 +6,8 @@ import { issueCa, issueServing, type IssuedPair } from './issue';
 import { kubernetesCertificateApi } from './kubernetes-certificate-api';
 import { certificateSettings, DEFAULT_RESYNC_MS } from './settings';
 
+const FIRST_SYNC_WAIT_MS = 10_000;
+
 /** `tls: { selfManaged }`: the webhook makes, keeps and rotates its own certificates in a Secret. */
 export interface SelfManagedCertificatesOptions {
   /** The namespace of the Service and the Secret. */
@@ -62,7 +64,8 @@ export async function startSelfManagedCertificates(options: SelfManagedCertifica
     const status = manager.status();
     metrics.certificateExpiries({ serving: status.serving?.notAfter, ca: status.ca?.notAfter, 'next-ca': status.nextCa?.notAfter, 'previous-ca': status.previousCa?.notAfter });
   }
-  await manager.sync().catch(() => undefined);
+  // The server listens after the first sync, or after FIRST_SYNC_WAIT_MS without one (it goes on in the background).
+  await Promise.race([manager.sync().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, FIRST_SYNC_WAIT_MS).unref())]);
   let initial = manager.current;
   if (!initial) {
     // Listening at once keeps /healthz answering while the API server is out of reach; /readyz says why it is not ready.
