@@ -17,9 +17,9 @@ import { eventually, killAll, review, startServe, type ServeProcess } from './su
 const NAMESPACE = 'featuregates';
 const SERVICE_NAME = `featuregates-webhook.${NAMESPACE}.svc`;
 const RESYNC_MS = 500;
-// Short lives, so a serving certificate renews every 4 s and the CA (32 s) rotates within the suite;
-// 4 s of margin is eight resync periods, room for a machine busy with other suites.
-const FLAGS = ['--kubernetes', '--namespace', NAMESPACE, '--cert-validity', '8s', '--cert-renew-before', '4s', '--cert-resync', `${RESYNC_MS}ms`];
+// Short lives, so the CA (30 s) rotates within the suite: a next CA 10 s after the first, signing 5 s
+// later. Renewals leave 10 s of margin, twenty resync periods: room for a machine busy with other suites.
+const FLAGS = ['--kubernetes', '--namespace', NAMESPACE, '--cert-validity', '20s', '--cert-renew-before', '10s', '--ca-validity', '30s', '--cert-resync', `${RESYNC_MS}ms`];
 
 type K8sObject = { kind: string; metadata: { name: string }; rules?: { resources: string[]; verbs: string[]; resourceNames?: string[] }[] };
 const release: K8sObject[] = [];

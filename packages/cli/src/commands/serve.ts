@@ -20,6 +20,7 @@ export interface ServeOptions {
   webhookConfiguration: string;
   certValidity: string;
   certRenewBefore: string;
+  caValidity?: string;
   certResync: string;
 }
 
@@ -77,10 +78,11 @@ async function selfManaged(options: ServeOptions): Promise<WebhookOptions['tls']
   };
   const validityMs = duration('--cert-validity', options.certValidity);
   const renewBeforeMs = duration('--cert-renew-before', options.certRenewBefore);
+  const caValidityMs = options.caValidity === undefined ? undefined : duration('--ca-validity', options.caValidity);
   try {
-    certificateSettings(validityMs, renewBeforeMs);
+    certificateSettings(validityMs, renewBeforeMs, caValidityMs);
   } catch (error) {
-    throw new CliError(`--cert-validity and --cert-renew-before: ${(error as Error).message}`, EXIT.usage);
+    throw new CliError(`--cert-validity, --cert-renew-before, --ca-validity: ${(error as Error).message}`, EXIT.usage);
   }
   const namespace = options.namespace ?? process.env.SYSTEM_NAMESPACE ?? 'tekton-pipelines';
   return {
@@ -91,6 +93,7 @@ async function selfManaged(options: ServeOptions): Promise<WebhookOptions['tls']
       webhookConfigurationName: options.webhookConfiguration,
       validityMs,
       renewBeforeMs,
+      ...(caValidityMs === undefined ? {} : { caValidityMs }),
       resyncMs: duration('--cert-resync', options.certResync),
     },
   };
@@ -115,6 +118,7 @@ export function registerServe(program: Command, registry: Registry, io: Io, setE
     .option('--webhook-configuration <name>', 'with --kubernetes and no --tls-cert: the ValidatingWebhookConfiguration whose caBundle fields are kept', 'featuregates')
     .option('--cert-validity <duration>', 'self-managed serving certificates live this long (the CA four times that)', '7d')
     .option('--cert-renew-before <duration>', 'and are renewed this long before they expire (at most half the validity)', '1d')
+    .option('--ca-validity <duration>', 'the self-managed CA lives this long (default: four times --cert-validity); it rotates when it has less than --cert-validity left')
     .option('--cert-resync <duration>', 'how often the Secret and caBundle are checked and repaired', '60s')
     .action(async (given: ServeOptions) => {
       const options = resolvePaths(given, io.cwd);

@@ -21,6 +21,9 @@ const RELEASE_RBAC = [
   { resource: 'validatingwebhookconfigurations' as const, verbs: ['get' as const, 'update' as const], names: ['featuregates'] },
 ];
 
+// Real certificates, a real HTTP API stand-in and @kubernetes/client-node: slow on a busy machine, not wrong.
+jest.setTimeout(30_000);
+
 describe('CertificateManager against a stand-in API server', () => {
   let apiServer: ConfigMapApiServerStandIn;
   const managers: CertificateManager[] = [];

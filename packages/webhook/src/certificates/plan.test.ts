@@ -15,6 +15,16 @@ const notAfter = (pem: string) => Date.parse(new X509Certificate(pem).validTo);
 const signedBy = (cert: string, ca: string) => new X509Certificate(cert).verify(new X509Certificate(ca).publicKey);
 
 describe('planCertificates', () => {
+  it('rotates a short-lived CA as soon as it has less than a serving lifetime left', async () => {
+    const short = certificateSettings(20_000, 10_000, 30_000);
+    const first = (await planCertificates({ stored: undefined, now: T0, settings: short, dnsNames: names, trusted: () => true }, issuer)).set;
+    expect((await planCertificates({ stored: stored(first), now: T0 + 9_000, settings: short, dnsNames: names, trusted: () => true }, issuer)).changes).toEqual([]);
+    const introduced = await planCertificates({ stored: stored(first), now: T0 + 10_001, settings: short, dnsNames: names, trusted: () => true }, issuer);
+    expect(introduced.changes).toEqual(['introduced-next-ca', 'issued-serving']);
+    const promoted = await planCertificates({ stored: stored(introduced.set), now: T0 + 15_002, settings: short, dnsNames: names, trusted: () => true }, issuer);
+    expect(promoted.changes).toEqual(['promoted-next-ca', 'issued-serving']);
+  });
+
   it('makes a CA and a serving certificate for both Service names when there is nothing', async () => {
     const { set, changes, caBundle } = await plan({ now: T0 });
     expect(changes).toEqual(['created-ca', 'issued-serving']);
@@ -99,6 +109,8 @@ describe('certificate settings', () => {
     expect(() => parseDuration('7 days')).toThrow(/write a positive whole number and a unit/);
     expect(() => parseDuration('0s')).toThrow(/not a duration/);
     expect(certificateSettings(8000, 4000)).toEqual({ validityMs: 8000, renewBeforeMs: 4000, caValidityMs: 32000, caRenewBeforeMs: 8000, overlapMs: 2000 });
+    expect(certificateSettings(8000, 4000, 12000).caValidityMs).toBe(12000);
+    expect(() => certificateSettings(8000, 4000, 8000)).toThrow('the CA must outlive the certificates it signs: it lives 8s, they live 8s');
     expect(() => certificateSettings(DAY_MS, 36 * 3_600_000)).toThrow('a certificate renewed 36h before it expires must live at least twice that (it lives 1d)');
   });
 });

@@ -11,6 +11,9 @@ import { PLAIN_TASK, reviewFor } from '../test-support/reviews';
 const NAMESPACE = 'featuregates';
 const SERVICE_NAME = `featuregates-webhook.${NAMESPACE}.svc`;
 
+// Real certificates, a real HTTP API stand-in and @kubernetes/client-node: slow on a busy machine, not wrong.
+jest.setTimeout(30_000);
+
 describe('startWebhook with self-managed certificates', () => {
   let apiServer: ConfigMapApiServerStandIn;
   let webhook: RunningWebhook | undefined;

@@ -20,6 +20,8 @@ export interface SelfManagedCertificatesOptions {
   /** The serving certificate's lifetime (7 days) and renewal margin (1 day), in ms. */
   validityMs?: number;
   renewBeforeMs?: number;
+  /** The CA's lifetime, in ms (four serving lifetimes). */
+  caValidityMs?: number;
   /** How often the Secret and caBundle are checked, in ms (60 s). */
   resyncMs?: number;
   /** A @kubernetes/client-node KubeConfig; the in-cluster config, or ~/.kube/config, when omitted. */
@@ -38,7 +40,7 @@ export interface SelfManagedCertificates {
 
 /** Starts the manager: one sync before the server listens, then a sync every resync period. */
 export async function startSelfManagedCertificates(options: SelfManagedCertificatesOptions, metrics: WebhookMetrics, logger: Logger): Promise<SelfManagedCertificates> {
-  const settings = certificateSettings(options.validityMs, options.renewBeforeMs);
+  const settings = certificateSettings(options.validityMs, options.renewBeforeMs, options.caValidityMs);
   const api = await kubernetesCertificateApi(options);
   let setCertificate: ((pair: IssuedPair) => void) | undefined;
   let servingManaged = false;

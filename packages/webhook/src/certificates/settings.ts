@@ -4,7 +4,7 @@ export interface CertificateSettings {
   validityMs: number;
   /** A serving certificate is renewed when it has less than this left. */
   renewBeforeMs: number;
-  /** The CA's lifetime: four serving lifetimes. */
+  /** The CA's lifetime: four serving lifetimes unless set. */
   caValidityMs: number;
   /** A next CA is made (and added to caBundle) when the CA has less than this left: one serving lifetime. */
   caRenewBeforeMs: number;
@@ -34,12 +34,15 @@ export function formatDuration(ms: number): string {
   return unit ? `${ms / UNITS[unit]}${unit}` : `${ms}ms`;
 }
 
-/** The CA's lifetime, its renewal margin and the overlap follow from the serving certificate's two settings. */
-export function certificateSettings(validityMs = DEFAULT_VALIDITY_MS, renewBeforeMs = DEFAULT_RENEW_BEFORE_MS): CertificateSettings {
+/** The CA's renewal margin and the overlap follow from the serving certificate's two settings; its lifetime too, unless given. */
+export function certificateSettings(validityMs = DEFAULT_VALIDITY_MS, renewBeforeMs = DEFAULT_RENEW_BEFORE_MS, caValidityMs = 4 * validityMs): CertificateSettings {
   if (renewBeforeMs * 2 > validityMs) {
     throw new Error(
       `a certificate renewed ${formatDuration(renewBeforeMs)} before it expires must live at least twice that (it lives ${formatDuration(validityMs)}): shorten the renewal margin or lengthen the validity`,
     );
   }
-  return { validityMs, renewBeforeMs, caValidityMs: 4 * validityMs, caRenewBeforeMs: validityMs, overlapMs: renewBeforeMs / 2 };
+  if (caValidityMs <= validityMs) {
+    throw new Error(`the CA must outlive the certificates it signs: it lives ${formatDuration(caValidityMs)}, they live ${formatDuration(validityMs)}; lengthen the CA's validity (by default four times theirs)`);
+  }
+  return { validityMs, renewBeforeMs, caValidityMs, caRenewBeforeMs: validityMs, overlapMs: renewBeforeMs / 2 };
 }
