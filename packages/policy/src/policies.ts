@@ -15,8 +15,8 @@ export interface PolicyOptions {
   configMap?: ConfigMapRef;
 }
 
-/** 24 segments: a PipelineRun's pipeline with four levels of pipelines embedded in pipeline tasks, each down to its steps' fields. */
-export const DEFAULT_MAX_DEPTH = 24;
+/** 16 segments: a PipelineRun's pipeline with two levels of pipelines embedded in pipeline tasks, each down to its steps' fields (10 + 3 a level). */
+export const DEFAULT_MAX_DEPTH = 16;
 export const DEFAULT_RATCHET_LIST_LIMIT = 128;
 
 export interface Validation {
@@ -113,41 +113,54 @@ export function buildPolicies(registry: Registry, options: PolicyOptions): Polic
   const gatedKinds: RootKind[] = [];
   const views = buildViews(registry);
   const types = [...views.keys()];
-  const noChecks = new Walks(limits, () => false);
+  const noChecks = new Walks(limits, () => undefined);
 
   types.forEach((type, t) => {
     const root = views.get(type) as View;
     const kinds = registry.kinds.filter((kind) => kind.type === type);
     const kindVar = `variables.kind${t}`;
-    const uses: { decision: FeatureDecision; use: string }[] = [];
     const before = deny.length;
-    checksUnder(root).forEach(({ feature, title }, n) => {
+    // One token per (feature, title) a decision can refuse: a walk concatenates the tokens of the uses it finds.
+    const gated = checksUnder(root)
+      .map(({ feature, title }) => ({ feature, title, decision: decisionOf(feature) }))
+      .filter(({ decision }) => decision.on !== 'true')
+      .map((entry, n) => ({ ...entry, token: `|${n}|` }));
+    const warned = gated.filter(({ feature, decision }) => feature.stability !== 'stable' && decision.on !== 'false');
+    const tokenIn = (list: typeof gated) => (check: { feature: ApiFeature; title: string }) => list.find((entry) => entry.feature === check.feature && entry.title === check.title)?.token;
+    const walks = new Walks(limits, tokenIn(gated));
+    const warnWalks = new Walks(limits, tokenIn(warned));
+    const used = `variables.uses${t}`;
+    const fresh = `variables.fresh${t}`;
+    const reachable = gated.filter(({ feature, title }) => new Walks(limits, tokenIn([{ feature, title, decision: decisionOf(feature), token: '|' }])).reachable(root));
+    if (reachable.length > 0) {
+      variables.push({ name: used.slice(10), expression: `${kindVar} ? ${walks.uses(root, 'object', 0)} : ""` });
+      variables.push({ name: fresh.slice(10), expression: `${kindVar} && variables.upd ? ${walks.newUses(root, 'object', 'oldObject', 0)} : ""` });
+    }
+    if (warned.length > 0 && warnWalks.reachable(root)) variables.push({ name: `warnUses${t}`, expression: `${kindVar} ? ${warnWalks.uses(root, 'object', 0)} : ""` });
+    for (const { feature, title, decision, token } of reachable) {
       const select = (check: { feature: ApiFeature; title: string }) => check.feature === feature && check.title === title;
-      const walks = new Walks(limits, select);
-      if (!walks.reachable(root)) return;
-      const decision = decisionOf(feature);
-      if (decision.on === 'true') return;
-      const use = `variables.use${t}_${n}`;
-      variables.push({ name: use.slice('variables.'.length), expression: `${kindVar} && ${walks.uses(root, 'object', 0)}` });
-      uses.push({ decision, use });
       const all = pathPatterns(root, select);
       const patterns = all.join(', ');
-      // A warning should stay within Kubernetes' 120 characters: it names the shortest of the places.
-      const shortest = all.reduce((a, b) => (b.length < a.length ? b : a));
-      const kept = `(variables.upd && !${walks.newUses(root, 'object', 'oldObject', 0)})`;
+      const use = `${used}.contains(${lit(token)})`;
+      const kept = `(variables.upd && !${fresh}.contains(${lit(token)}))`;
       deny.push({
         expression: decision.on === 'false' ? `!${use} || ${kept}` : `${decision.on} || !${use} || ${kept}`,
         messageExpression: decision.message(patterns, title),
         reason: 'Invalid',
       });
-      if (feature.stability !== 'stable' && decision.on !== 'false') {
-        warn.push({ expression: `!${decision.on} || !${use}`, messageExpression: lit(clipWarning(useWarning(all.length > 1 ? `${shortest} (and ${all.length - 1} more)` : shortest, feature.name, feature.stability))) });
+      if (warned.some((entry) => entry.token === token)) {
+        // A warning should stay within Kubernetes' 120 characters: it names the shortest of the places.
+        const shortest = all.reduce((a, b) => (b.length < a.length ? b : a));
+        warn.push({
+          expression: `!${decision.on} || !variables.warnUses${t}.contains(${lit(token)})`,
+          messageExpression: lit(clipWarning(useWarning(all.length > 1 ? `${shortest} (and ${all.length - 1} more)` : shortest, feature.name, feature.stability))),
+        });
       }
-    });
+    }
     const tooDeepNew = noChecks.tooDeep(root, 'object', 0);
     if (tooDeepNew !== 'false') {
       deny.push({ expression: `!${kindVar} || !${tooDeepNew}`, messageExpression: lit(nestsTooDeep(limits.maxDepth)), reason: 'Invalid' });
-      const off = uses.filter(({ decision }) => decision.on !== 'true').map(({ decision, use }) => (decision.on === 'false' ? use : `(!${decision.on} && ${use})`));
+      const off = reachable.map(({ decision, token }) => (decision.on === 'false' ? `${used}.contains(${lit(token)})` : `(!${decision.on} && ${used}.contains(${lit(token)}))`));
       if (off.length > 0) {
         deny.push({
           expression: `!${kindVar} || !variables.upd || !${anyOf(off)} || !${noChecks.tooDeep(root, 'oldObject', 0)}`,
@@ -164,7 +177,7 @@ export function buildPolicies(registry: Registry, options: PolicyOptions): Polic
 
   // Kind guards first, then the config's variables, then the walks that read both.
   const ordered = [...variables.filter((v) => v.name.startsWith('kind')), ...decisions.variables, ...variables.filter((v) => !v.name.startsWith('kind'))];
-  if (deny.some((validation) => validation.expression.includes('variables.ix'))) {
+  if (ordered.some((variable) => variable.expression.includes('variables.ix'))) {
     ordered.unshift({ name: 'ix', expression: `[${Array.from({ length: limits.ratchetListLimit }, (_, i) => i).join(', ')}]` });
   }
 

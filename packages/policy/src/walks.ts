@@ -22,13 +22,20 @@ const isList = (x: string): string => `type(${x}) == list`;
 const isMap = (x: string): string => `type(${x}) == map`;
 
 /** The gate model's "non-empty": a string, list or map with something in it, or any other value but null. */
-function nonEmpty(x: string): string {
-  return `(${x} != null && ((type(${x}) == string || ${isList(x)} || ${isMap(x)}) ? size(${x}) > 0 : true))`;
-}
+const nonEmpty = (v: string): string => `!(${v} == null || ${v} == "" || ${v} == [] || ${v} == {})`;
 
 function stringTest(matcher: Extract<Matcher, { kind: 'pattern' }>, s: string): string {
   const re2 = toRe2(matcher.pattern, matcher.flags);
   return allOf([...re2.all.map((p) => `${s}.matches(${lit(p)})`), ...re2.none.map((p) => `!${s}.matches(${lit(p)})`)]);
+}
+
+const SHORT = /^[A-Za-z_][A-Za-z0-9_]*(\[[01]\])?$/;
+
+/** `body` over the value `x`, which is read once into a variable when it is a longer path (a one-element comprehension binds it). */
+function bound(x: string, depth: number, body: (v: string) => string): string {
+  if (SHORT.test(x)) return body(x);
+  const v = `v${depth}`;
+  return `[${x}].exists(${v}, ${body(v)})`;
 }
 
 function matcherExpr(matcher: Matcher, x: string, depth: number): string {
@@ -36,23 +43,17 @@ function matcherExpr(matcher: Matcher, x: string, depth: number): string {
     case 'present':
       return `${x} != null`;
     case 'nonEmpty':
-      if (!matcher.anyOf) return nonEmpty(x);
-      return `(${isMap(x)} && ${anyOf(matcher.anyOf.map((child) => `(${hasField(x, child)} && ${nonEmpty(field(x, child))})`))})`;
+      if (!matcher.anyOf) return bound(x, depth, nonEmpty);
+      return bound(x, depth, (v) => `(${isMap(v)} && ${anyOf(matcher.anyOf?.map((child) => `(${hasField(v, child)} && ${nonEmpty(field(v, child))})`) ?? [])})`);
     case 'oneOf':
-      return anyOf(matcher.values.map((value) => `${x} == ${lit(value)}`));
+      return bound(x, depth, (v) => anyOf(matcher.values.map((value) => `${v} == ${lit(value)}`)));
     case 'pattern': {
+      // A string, or any string in a list or among a map's values: the pattern is written once.
       const s = `s${depth}`;
       const k = `k${depth}`;
-      return (
-        `(type(${x}) == string ? ${stringTest(matcher, x)} : ${isList(x)} ? ${x}.exists(${s}, type(${s}) == string && ${stringTest(matcher, s)}) : ` +
-        `${isMap(x)} ? ${x}.exists(${k}, type(${x}[${k}]) == string && ${stringTest(matcher, `${x}[${k}]`)}) : false)`
-      );
+      return bound(x, depth, (v) => `(type(${v}) == string ? [${v}] : ${isList(v)} ? ${v} : ${isMap(v)} ? ${v}.map(${k}, ${v}[${k}]) : []).exists(${s}, type(${s}) == string && ${stringTest(matcher, s)})`);
     }
   }
-}
-
-function checksExpr(view: View, select: CheckFilter, x: string, depth: number): string[] {
-  return view.checks.filter(select).map((check) => anyOf(check.matchers.map((matcher) => matcherExpr(matcher, x, depth))));
 }
 
 const STEP = (f: ViewField): number => (f.array ? 2 : 1);
@@ -123,50 +124,67 @@ function arrayGroups(view: View): ViewField[][] {
 
 const listOr = (x: string, name: string): string => `(${hasField(x, name)} && ${isList(field(x, name))} ? ${field(x, name)} : [])`;
 
+/**
+ * The walks of one kind's type graph, each a CEL string expression that concatenates a token per
+ * use found (`tokenOf(check)`, e.g. `|3|`): one walk finds every feature's uses, and a feature's
+ * validation asks whether its token is in the result. Checks with no token are not looked for.
+ */
 export class Walks {
   private readonly reach: (view: View) => number;
   private readonly deepest = deepestBelow();
 
   constructor(
     private readonly limits: WalkLimits,
-    private readonly select: CheckFilter,
+    private readonly tokenOf: (check: ViewCheck) => string | undefined,
   ) {
-    this.reach = reachOf(select);
+    this.reach = reachOf((check) => tokenOf(check) !== undefined);
   }
 
   private fits(depth: number, f: ViewField): boolean {
     return depth + STEP(f) + this.reach(f.child) <= this.limits.maxDepth;
   }
 
-  /** Does the value `x` at `depth` hold a selected use within the depth limit? */
+  private checks(view: View, x: string, depth: number): string[] {
+    const parts: string[] = [];
+    for (const check of view.checks) {
+      const token = this.tokenOf(check);
+      if (token === undefined) continue;
+      parts.push(`(${anyOf(check.matchers.map((matcher) => matcherExpr(matcher, x, depth)))} ? ${lit(token)} : "")`);
+    }
+    return parts;
+  }
+
+  /** The tokens of the uses the value `x` at `depth` holds within the depth limit. */
   uses(view: View, x: string, depth: number): string {
-    const parts = checksExpr(view, this.select, x, depth);
+    const parts = this.checks(view, x, depth);
     const inner: string[] = [];
     for (const f of view.fields) {
       if (f.array || !this.fits(depth, f)) continue;
-      inner.push(`(${hasField(x, f.name)} && ${this.uses(f.child, field(x, f.name), depth + 1)})`);
+      inner.push(`(${hasField(x, f.name)} ? ${this.uses(f.child, field(x, f.name), depth + 1)} : "")`);
     }
     for (const group of arrayGroups(view)) {
       if (!this.fits(depth, group[0])) continue;
       const e = `e${depth}`;
-      inner.push(`(${group.map((f) => listOr(x, f.name)).join(' + ')}).exists(${e}, ${this.uses(group[0].child, e, depth + 2)})`);
+      inner.push(`(${group.map((f) => listOr(x, f.name)).join(' + ')}).map(${e}, ${this.uses(group[0].child, e, depth + 2)}).join("")`);
     }
-    if (inner.length > 0) parts.push(`(${isMap(x)} && ${anyOf(inner)})`);
-    return anyOf(parts);
+    if (inner.length > 0) parts.push(`(${isMap(x)} ? ${inner.join(' + ')} : "")`);
+    return parts.length === 0 ? '""' : parts.length === 1 ? parts[0] : `(${parts.join(' + ')})`;
   }
 
   /**
-   * Does `x` (new) hold a selected use that `o` (the old object's value at the same path, or null)
-   * does not hold with the same value at the same path? Equal subtrees are not walked: every use
-   * under them is kept (ratcheted). Needs the `ix` variable (0 … ratchetListLimit-1).
+   * The tokens of the uses `x` (new) holds that `o` (the old object's value at the same path, or
+   * null) does not hold with the same value at the same path. Equal subtrees are not walked: every
+   * use under them is kept (ratcheted). Needs the `ix` variable (0 … ratchetListLimit-1).
    */
   newUses(view: View, x: string, o: string, depth: number): string {
-    const parts = checksExpr(view, this.select, x, depth);
+    const parts = this.checks(view, x, depth);
     const inner: string[] = [];
     const oldField = (name: string) => `(${isMap(o)} && ${hasField(o, name)} ? ${field(o, name)} : null)`;
     for (const f of view.fields) {
       if (f.array || !this.fits(depth, f)) continue;
-      inner.push(`(${hasField(x, f.name)} && ${this.newUses(f.child, field(x, f.name), oldField(f.name), depth + 1)})`);
+      // The new and old values are bound as a pair at each step, so the text does not grow with the path.
+      const b = `b${depth}`;
+      inner.push(`(${hasField(x, f.name)} ? [[${field(x, f.name)}, ${oldField(f.name)}]].map(${b}, ${this.newUses(f.child, `${b}[0]`, `${b}[1]`, depth + 1)}).join("") : "")`);
     }
     for (const group of arrayGroups(view)) {
       if (!this.fits(depth, group[0])) continue;
@@ -182,10 +200,10 @@ export class Walks {
           `variables.ix.map(${i}, ${i} < size(${list}), [${list}[${i}], ${counterpart}]) : ${list}.map(${q}, [${q}, null])) : [])`
         );
       });
-      inner.push(`(${pairs.join(' + ')}).exists(${p}, ${this.newUses(group[0].child, `${p}[0]`, `${p}[1]`, depth + 2)})`);
+      inner.push(`(${pairs.join(' + ')}).map(${p}, ${this.newUses(group[0].child, `${p}[0]`, `${p}[1]`, depth + 2)}).join("")`);
     }
-    if (inner.length > 0) parts.push(`(${isMap(x)} && ${anyOf(inner)})`);
-    return `(${x} != ${o} && ${anyOf(parts)})`;
+    if (inner.length > 0) parts.push(`(${isMap(x)} ? ${inner.join(' + ')} : "")`);
+    return `(${x} == ${o} ? "" : ${parts.length === 0 ? '""' : parts.join(' + ')})`;
   }
 
   /** Does `x` at `depth` hold anything the walk would visit deeper than the limit (the gate model then refuses the object)? */
@@ -205,7 +223,7 @@ export class Walks {
     return inner.length > 0 ? `(${isMap(x)} && ${anyOf(inner)})` : 'false';
   }
 
-  /** Can a selected use be found below this View within the limit at all? */
+  /** Can a use with a token be found below this View within the limit at all? */
   reachable(view: View): boolean {
     return this.reach(view) <= this.limits.maxDepth;
   }

@@ -27,11 +27,8 @@ export function compile(expression: string): Program {
 export function toCel(value: unknown): unknown {
   if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value) : value;
   if (Array.isArray(value)) return value.map(toCel);
-  if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = {};
-    for (const [key, entry] of Object.entries(value)) out[key] = toCel(entry);
-    return out;
-  }
+  // A Map, so that a `__proto__` key stays a key.
+  if (typeof value === 'object' && value !== null) return new Map(Object.entries(value).map(([key, entry]) => [key, toCel(entry)]));
   return value;
 }
 
