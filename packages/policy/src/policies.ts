@@ -29,7 +29,8 @@ export type KubernetesObject = Record<string, unknown> & { apiVersion: string; k
 
 export interface PolicySet {
   deny: { policy: KubernetesObject; binding: KubernetesObject };
-  warn: { policy: KubernetesObject; binding: KubernetesObject };
+  /** Absent when no feature can be on and below stable (the stable bundle): a policy needs a validation. */
+  warn?: { policy: KubernetesObject; binding: KubernetesObject };
   limits: WalkLimits;
 }
 
@@ -210,7 +211,7 @@ export function buildPolicies(registry: Registry, options: PolicyOptions): Polic
   const warnName = `${project.id}-feature-gate-warnings`;
   return {
     deny: { policy: policy(denyName, deny), binding: binding(denyName, denyName, 'Deny') },
-    warn: { policy: policy(warnName, warn), binding: binding(warnName, warnName, 'Warn') },
+    ...(warn.length > 0 ? { warn: { policy: policy(warnName, warn), binding: binding(warnName, warnName, 'Warn') } } : {}),
     limits,
   };
 }

@@ -107,6 +107,6 @@ export interface Decision {
 /** Both policies on one request: denied when the Deny policy fails; warnings from the Warn policy. */
 export function admit(set: PolicySet, input: AdmissionInput): Decision {
   const deny = runPolicy(set.deny.policy, input);
-  const warn = runPolicy(set.warn.policy, input);
+  const warn = set.warn ? runPolicy(set.warn.policy, input) : { failed: [], errors: [] };
   return { allowed: deny.failed.length === 0 && deny.errors.length === 0, messages: deny.failed, warnings: warn.failed, errors: [...deny.errors, ...warn.errors] };
 }
