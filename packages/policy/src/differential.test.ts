@@ -20,7 +20,7 @@ function differential(registry: Registry, runs: number) {
   const follows = evaluateFollows(registry);
   for (const ceiling of STABILITIES) {
     (follows ? test : test.skip)(`${registry.ownFlagRule} catalog, ${ceiling} bundle: the policies decide as evaluate does`, () => {
-      const set = buildPolicies(registry, { variant: ceiling, maxDepth: MAX_DEPTH, ratchetListLimit: 3 });
+      const set = buildPolicies(registry, { variant: ceiling, maxDepth: MAX_DEPTH, ratchetBlocks: { blockSize: 2, blocks: 2 } });
       fc.assert(
         fc.property(objectsOf(registry, MAX_DEPTH + 3), objectsOf(registry, MAX_DEPTH + 3), configsOf(registry, LISTS), fc.nat(), (object, other, data, seed) => {
           const update = seed % 3 !== 0;

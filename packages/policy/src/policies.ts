@@ -9,15 +9,16 @@ export interface PolicyOptions {
   variant: Stability;
   /** Path segments the walk follows before refusing an object (the gate model's `maxDepth`). */
   maxDepth?: number;
-  /** Longest list whose elements are ratcheted one by one on UPDATE. */
-  ratchetListLimit?: number;
+  /** Index lists for ratcheting changed lists element by element on UPDATE: up to blockSize × blocks elements. */
+  ratchetBlocks?: { blockSize: number; blocks: number };
   /** The feature-flags ConfigMap the bindings read; the catalog's own when omitted. */
   configMap?: ConfigMapRef;
 }
 
 /** 16 segments: a PipelineRun's pipeline with two levels of pipelines embedded in pipeline tasks, each down to its steps' fields (10 + 3 a level). */
 export const DEFAULT_MAX_DEPTH = 16;
-export const DEFAULT_RATCHET_LIST_LIMIT = 128;
+/** 32 blocks of 32 indices: changed lists of up to 1,024 elements ratchet by index, for at most 64 steps of index iteration each. */
+export const DEFAULT_RATCHET_BLOCKS = { blockSize: 32, blocks: 32 };
 
 export interface Validation {
   expression: string;
@@ -97,7 +98,7 @@ function neededVariables(variables: readonly Variable[], expressions: readonly s
  */
 export function buildPolicies(registry: Registry, options: PolicyOptions): PolicySet {
   const project = projectOf(registry);
-  const limits: WalkLimits = { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, ratchetListLimit: options.ratchetListLimit ?? DEFAULT_RATCHET_LIST_LIMIT };
+  const limits: WalkLimits = { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, ratchetBlocks: options.ratchetBlocks ?? DEFAULT_RATCHET_BLOCKS };
   const decisions = new Decisions(registry, options.variant);
   const decided = new Map<ApiFeature, FeatureDecision>();
   const decisionOf = (feature: ApiFeature): FeatureDecision => {
@@ -128,8 +129,10 @@ export function buildPolicies(registry: Registry, options: PolicyOptions): Polic
       .map((entry, n) => ({ ...entry, token: `|${n}|` }));
     const warned = gated.filter(({ feature, decision }) => feature.stability !== 'stable' && decision.on !== 'false');
     const tokenIn = (list: typeof gated) => (check: { feature: ApiFeature; title: string }) => list.find((entry) => entry.feature === check.feature && entry.title === check.title)?.token;
-    const walks = new Walks(limits, tokenIn(gated));
-    const warnWalks = new Walks(limits, tokenIn(warned));
+    const onOf = (check: { feature: ApiFeature }) => decisionOf(check.feature).on;
+    // Checks run only where they can change the answer: the Deny walk for features that are off, the Warn walk for those on.
+    const walks = new Walks(limits, tokenIn(gated), (check) => (onOf(check) === 'false' ? undefined : `!${onOf(check)}`));
+    const warnWalks = new Walks(limits, tokenIn(warned), (check) => onOf(check));
     const used = `variables.uses${t}`;
     const fresh = `variables.fresh${t}`;
     const reachable = gated.filter(({ feature, title }) => new Walks(limits, tokenIn([{ feature, title, decision: decisionOf(feature), token: '|' }])).reachable(root));
@@ -178,8 +181,10 @@ export function buildPolicies(registry: Registry, options: PolicyOptions): Polic
 
   // Kind guards first, then the config's variables, then the walks that read both.
   const ordered = [...variables.filter((v) => v.name.startsWith('kind')), ...decisions.variables, ...variables.filter((v) => !v.name.startsWith('kind'))];
-  if (ordered.some((variable) => variable.expression.includes('variables.ix'))) {
-    ordered.unshift({ name: 'ix', expression: `[${Array.from({ length: limits.ratchetListLimit }, (_, i) => i).join(', ')}]` });
+  if (ordered.some((variable) => variable.expression.includes('variables.blocks'))) {
+    const { blockSize, blocks } = limits.ratchetBlocks;
+    const block = (b: number) => `[${Array.from({ length: blockSize }, (_, i) => b * blockSize + i).join(', ')}]`;
+    ordered.unshift({ name: 'blocks', expression: `[${Array.from({ length: blocks }, (_, b) => block(b)).join(', ')}]` });
   }
 
   const configMap = options.configMap ?? project.configMap;

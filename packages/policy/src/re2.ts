@@ -147,3 +147,98 @@ export function toRe2(pattern: string, flags = ''): Re2Pattern {
   }
   return { all: [`${prefix}${translate(body, dotAll, unicode)}`], none };
 }
+
+/** Splits a pattern at its top-level `|`. */
+function branches(pattern: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(pattern.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(pattern.slice(start));
+  return out;
+}
+
+const QUANTIFIER = /^(?:[?*]|\{0[,}])/;
+
+/** The longest run of literal characters a branch always contains (outside groups, classes and optional parts). */
+function requiredRun(branch: string): string {
+  let best = '';
+  let run = '';
+  const end = () => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  let i = 0;
+  while (i < branch.length) {
+    const c = branch[i];
+    let literal: string | undefined;
+    let next = i + 1;
+    if (c === '\\') {
+      const escaped = branch[i + 1] ?? '';
+      if (/[^A-Za-z0-9]/.test(escaped)) literal = escaped;
+      next = i + 2;
+    } else if (c === '(' ) {
+      end();
+      i = branch.indexOf(')', i) < 0 ? branch.length : skipGroup(branch, i);
+      continue;
+    } else if (c === '[') {
+      end();
+      let j = i + 1;
+      while (j < branch.length && branch[j] !== ']') j += branch[j] === '\\' ? 2 : 1;
+      next = j + 1;
+    } else if (!'^$.+*?{}|'.includes(c)) {
+      literal = c;
+    }
+    const quantified = QUANTIFIER.test(branch.slice(next));
+    if (literal !== undefined && !quantified) {
+      run += literal;
+      // A `+` keeps this character required but ends the run of consecutive ones.
+      if (branch[next] === '+') end();
+    } else {
+      end();
+    }
+    i = next;
+  }
+  end();
+  return best;
+}
+
+function skipGroup(source: string, open: number): number {
+  try {
+    return groupEnd(source, open);
+  } catch {
+    return source.length;
+  }
+}
+
+/**
+ * Literal strings one of which every match contains (`$(steps.` for Tekton's artifact references),
+ * or undefined when some branch has no such literal of two or more characters. A `contains` test
+ * on them costs a fraction of `matches` in Kubernetes' cost model, so it is tried first.
+ */
+export function requiredLiterals(pattern: string, flags = ''): string[] | undefined {
+  if (flags.includes('i')) return undefined;
+  let body = pattern;
+  while (body.startsWith('^(?!')) body = `^${body.slice(skipGroup(body, 1))}`;
+  const runs = branches(body).map(requiredRun);
+  if (runs.some((run) => run.length < 2)) return undefined;
+  return [...new Set(runs)];
+}

@@ -66,7 +66,7 @@ describe('differential: generated CEL against evaluate on Tekton\'s catalog', ()
     test(`${ceiling} bundle: objects drawn from the type graph, to the depth bound and past it`, () => {
       // A bound of 10 segments, which generated objects reach and cross (the default bound is what the examples above run against).
       for (const maxDepth of [10]) {
-        const bounded = buildPolicies(registry, { variant: ceiling, maxDepth, ratchetListLimit: 2 });
+        const bounded = buildPolicies(registry, { variant: ceiling, maxDepth, ratchetBlocks: { blockSize: 2, blocks: 2 } });
         fc.assert(
           fc.property(objectsOf(registry, maxDepth + 2), objectsOf(registry, maxDepth + 2), configsOf(registry, LISTS), fc.nat(), (object, other, data, seed) => {
             const update = seed % 3 !== 0;

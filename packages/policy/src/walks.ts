@@ -1,6 +1,6 @@
 import type { Matcher } from '@featuregates/gates';
 import { allOf, anyOf, field, hasField, lit } from './cel-text';
-import { toRe2 } from './re2';
+import { requiredLiterals, toRe2 } from './re2';
 import type { View, ViewCheck, ViewField } from './views';
 
 /**
@@ -12,8 +12,8 @@ import type { View, ViewCheck, ViewField } from './views';
  */
 export interface WalkLimits {
   maxDepth: number;
-  /** Lists up to this long are compared with the old object element by element (ratcheting); longer changed lists are not ratcheted. */
-  ratchetListLimit: number;
+  /** Changed lists up to blockSize × blocks long are compared with the old list element by element (ratcheting); longer ones are not ratcheted. */
+  ratchetBlocks: { blockSize: number; blocks: number };
 }
 
 export type CheckFilter = (check: ViewCheck) => boolean;
@@ -26,7 +26,9 @@ const nonEmpty = (v: string): string => `!(${v} == null || ${v} == "" || ${v} ==
 
 function stringTest(matcher: Extract<Matcher, { kind: 'pattern' }>, s: string): string {
   const re2 = toRe2(matcher.pattern, matcher.flags);
-  return allOf([...re2.all.map((p) => `${s}.matches(${lit(p)})`), ...re2.none.map((p) => `!${s}.matches(${lit(p)})`)]);
+  const literals = requiredLiterals(matcher.pattern, matcher.flags);
+  const prefilter = literals ? [anyOf(literals.map((literal) => `${s}.contains(${lit(literal)})`))] : [];
+  return allOf([...prefilter, ...re2.all.map((p) => `${s}.matches(${lit(p)})`), ...re2.none.map((p) => `!${s}.matches(${lit(p)})`)]);
 }
 
 const SHORT = /^[A-Za-z_][A-Za-z0-9_]*(\[[01]\])?$/;
@@ -136,6 +138,8 @@ export class Walks {
   constructor(
     private readonly limits: WalkLimits,
     private readonly tokenOf: (check: ViewCheck) => string | undefined,
+    /** A CEL condition under which a check is worth running (its feature is off, for the Deny policy); always when undefined. */
+    private readonly guardOf: (check: ViewCheck) => string | undefined = () => undefined,
   ) {
     this.reach = reachOf((check) => tokenOf(check) !== undefined);
   }
@@ -149,7 +153,9 @@ export class Walks {
     for (const check of view.checks) {
       const token = this.tokenOf(check);
       if (token === undefined) continue;
-      parts.push(`(${anyOf(check.matchers.map((matcher) => matcherExpr(matcher, x, depth)))} ? ${lit(token)} : "")`);
+      const guard = this.guardOf(check);
+      const match = anyOf(check.matchers.map((matcher) => matcherExpr(matcher, x, depth)));
+      parts.push(`(${guard ? `${guard} && ` : ''}${match} ? ${lit(token)} : "")`);
     }
     return parts;
   }
@@ -174,7 +180,7 @@ export class Walks {
   /**
    * The tokens of the uses `x` (new) holds that `o` (the old object's value at the same path, or
    * null) does not hold with the same value at the same path. Equal subtrees are not walked: every
-   * use under them is kept (ratcheted). Needs the `ix` variable (0 … ratchetListLimit-1).
+   * use under them is kept (ratcheted). Needs the `blocks` variable (index lists).
    */
   newUses(view: View, x: string, o: string, depth: number): string {
     const parts = this.checks(view, x, depth);
@@ -190,17 +196,22 @@ export class Walks {
       if (!this.fits(depth, group[0])) continue;
       const i = `i${depth}`;
       const q = `q${depth}`;
+      const c = `c${depth}`;
       const p = `p${depth}`;
-      const pairs = group.map((f) => {
+      const blk = `k${depth}`;
+      const { blockSize, blocks } = this.limits.ratchetBlocks;
+      // Chunks of (new, old) pairs. Without an old list every element is new; an equal old list keeps every use;
+      // otherwise elements pair by index, the indices drawn from the \`blocks\` variable (CEL has no range).
+      const chunks = group.map((f) => {
         const list = field(x, f.name);
         const old = oldField(f.name);
-        const counterpart = `(${isList(old)} && ${i} < size(${old}) ? ${old}[${i}] : null)`;
+        const counterpart = `(${i} < size(${old}) ? ${old}[${i}] : null)`;
         return (
-          `(${hasField(x, f.name)} && ${isList(list)} ? (size(${list}) <= ${this.limits.ratchetListLimit} ? ` +
-          `variables.ix.map(${i}, ${i} < size(${list}), [${list}[${i}], ${counterpart}]) : ${list}.map(${q}, [${q}, null])) : [])`
+          `(${hasField(x, f.name)} && ${isList(list)} ? (${isList(old)} && ${list} == ${old} ? [] : ${isList(old)} && size(${list}) <= ${blockSize * blocks} ? ` +
+          `variables.blocks.map(${blk}, ${blk}[0] < size(${list}), ${blk}.map(${i}, ${i} < size(${list}), [${list}[${i}], ${counterpart}])) : [${list}.map(${q}, [${q}, null])]) : [])`
         );
       });
-      inner.push(`(${pairs.join(' + ')}).map(${p}, ${this.newUses(group[0].child, `${p}[0]`, `${p}[1]`, depth + 2)}).join("")`);
+      inner.push(`(${chunks.join(' + ')}).map(${c}, ${c}.map(${p}, ${this.newUses(group[0].child, `${p}[0]`, `${p}[1]`, depth + 2)}).join("")).join("")`);
     }
     if (inner.length > 0) parts.push(`(${isMap(x)} ? ${inner.join(' + ')} : "")`);
     return `(${x} == ${o} ? "" : ${parts.length === 0 ? '""' : parts.join(' + ')})`;
