@@ -131,7 +131,8 @@ export class Decisions {
     const allowed = flag.values;
     const parsed = parseFlagValue(flag, RAW);
     const message = parsed.ok ? '' : parsed.message;
-    const check = allowed ? `${variable}.all(item, item in ${listLit(allowed)})` : 'true';
+    // An item with spaces around an allowed one, or an empty item, loads as Tekton loads it and matches nothing.
+    const check = allowed ? `${variable}.all(item, item in ${listLit(allowed)} || item.trim() == "" || item.trim() in ${listLit(allowed)})` : 'true';
     this.add(`${name}Bad`, `${check} ? "" : ${template(message, { [JSON.stringify(RAW)]: `"\\"" + ${raw} + "\\""` })}`);
     this.keyVariables.set(`list:${flag.key}`, variable);
     return variable;
