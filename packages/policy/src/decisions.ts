@@ -220,8 +220,7 @@ export class Decisions {
         const extra = hint(patterns);
         let body = extra ? `${base(patterns, title)} + ${extra}` : base(patterns, title);
         if (forbidden) body = `(${disabled} ? ${forbidden} : ${body})`;
-        body = withPath(patterns, body);
-        return badVar ? `(${badVar} != "" ? ${lit(`${patterns}: `)} + ${badVar} : ${body})` : body;
+        return withPath(patterns, badVar ? `(${badVar} != "" ? ${badVar} : ${body})` : body);
       },
     };
   }
