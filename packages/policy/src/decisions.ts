@@ -12,6 +12,7 @@ import {
   parseFlagValue,
   projectOf,
   STABILITIES,
+  voiceOf,
   type ApiFeature,
   type BehaviorFlag,
   type Registry,
@@ -113,7 +114,7 @@ export class Decisions {
       name,
       `${raw} == null ? "unset" : ${raw} in ${listLit(TRUE_SPELLINGS)} ? "true" : ${raw} in ${listLit(FALSE_SPELLINGS)} ? "false" : ""`,
     );
-    const parsed = parseFlagValue(flag, RAW);
+    const parsed = parseFlagValue(flag, RAW, voiceOf(this.registry));
     const message = parsed.ok ? `invalid value for ${flag.key}` : parsed.message;
     this.add(`${name}Bad`, `${variable} != "" ? "" : ${template(message, { [JSON.stringify(RAW)]: `"\\"" + ${raw} + "\\""` })}`);
     this.keyVariables.set(`bool:${flag.key}`, variable);
@@ -129,7 +130,7 @@ export class Decisions {
     const defaults = Array.isArray(flag.default) ? (flag.default as string[]) : [];
     const variable = this.add(name, `${raw} == null ? ${listLit(defaults)} : ${raw} == "" ? [] : ${raw}.split(",")`);
     const allowed = flag.values;
-    const parsed = parseFlagValue(flag, RAW);
+    const parsed = parseFlagValue(flag, RAW, voiceOf(this.registry));
     const message = parsed.ok ? '' : parsed.message;
     // An item with spaces around an allowed one, or an empty item, loads as Tekton loads it and matches nothing.
     const check = allowed ? `${variable}.all(item, item in ${listLit(allowed)} || item.trim() == "" || item.trim() in ${listLit(allowed)})` : 'true';
@@ -148,13 +149,17 @@ export class Decisions {
     const { registry, ceiling } = this;
     const key = registry.apiFieldsKey;
     const levelExpr = 'variables.level';
-    const flagText = feature.flag ? (feature.flagMessage ?? ownFlagOffDefault(feature.flag)) : undefined;
-    const base = (patterns: string, title: string): string =>
-      flagText !== undefined ? template(flagText.replace(VALUE, patterns), {}) : template(apiFieldsRequired(title, feature.stability, LEVEL as Stability, key), { [JSON.stringify(LEVEL)]: `"\\"" + ${levelExpr} + "\\""` });
+    const voice = voiceOf(registry);
+    const flagText = (title: string): string | undefined => (feature.flag ? (feature.flagMessage ?? ownFlagOffDefault(voice, feature.flag, title, feature.stability)) : undefined);
+    const base = (patterns: string, title: string): string => {
+      const text = flagText(title);
+      if (text !== undefined) return template(text.replace(VALUE, patterns), {});
+      return template(apiFieldsRequired(voice, title, feature.stability, LEVEL as Stability, key), { [JSON.stringify(LEVEL)]: `"\\"" + ${levelExpr} + "\\""` });
+    };
     const withPath = (patterns: string, body: string) => `${lit(`${patterns}: `)} + ${body}`;
 
     if (!levelAdmits(ceiling, feature.stability)) {
-      return { feature, on: 'false', message: (patterns, title) => withPath(patterns, `${base(patterns, title)} + ${lit(ceilingHint(ceiling, feature.stability))}`) };
+      return { feature, on: 'false', message: (patterns, title) => withPath(patterns, `${base(patterns, title)} + ${lit(ceilingHint(voice, ceiling, feature.stability))}`) };
     }
 
     const bad: string[] = [];
@@ -199,7 +204,7 @@ export class Decisions {
           on = `(${value} == "unset" ? ${this.levelIn(feature.stability)} : ${explicit})`;
           bad.push(`(${value} == "unset" ? variables.levelBad : "")`);
           const flag = feature.flag;
-          hint = () => `(${value} == "unset" ? ${lit(ownFlagOrLevelHint(flag, key))} : "")`;
+          hint = () => `(${value} == "unset" ? ${lit(ownFlagOrLevelHint(voice, flag, key, feature.stability))} : "")`;
         } else {
           const unset = anyOf([forced, lit(ownFlag?.default === true)]);
           on = `(${value} == "unset" ? ${unset} : ${explicit})`;
@@ -216,7 +221,7 @@ export class Decisions {
       on: onExpr,
       message: (patterns, title) => {
         const item = feature.disabledBy;
-        const forbidden = item ? lit(forbiddenByListFlag(patterns, item.flag, item.contains)) : undefined;
+        const forbidden = item ? lit(forbiddenByListFlag(voice, patterns, item.flag, item.contains, title)) : undefined;
         const extra = hint(patterns);
         let body = extra ? `${base(patterns, title)} + ${extra}` : base(patterns, title);
         if (forbidden) body = `(${disabled} ? ${forbidden} : ${body})`;

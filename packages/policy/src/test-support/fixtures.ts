@@ -4,8 +4,7 @@ import type { Registry } from '@featuregates/gates';
  * A made-up project whose catalog exercises every rule the policies compile: a recursive embedded
  * spec (reached through a gated field, as Tekton's pipelines in pipelines are), beta and alpha
  * features with and without own flags, an own flag a level implies, an aliased own flag, present,
- * non-empty, any-of, one-of and pattern matchers (one with JavaScript's `\s` and a leading
- * lookahead), a field name CEL cannot select, and a stable feature a list flag forbids.
+ * non-empty, any-of, one-of and pattern matchers (RE2, with `\s` and alternatives), a field name CEL cannot select, and a stable feature a list flag forbids.
  */
 const base: Omit<Registry, 'ownFlagRule'> = {
   name: 'gizmos',
@@ -65,8 +64,8 @@ const base: Omit<Registry, 'ownFlagRule'> = {
       stability: 'beta',
       flag: 'enable-on-error',
       flagMessage: 'feature flag enable-on-error should be set to true to use onError: {value}',
-      description: 'pattern with a leading lookahead',
-      uses: [{ type: 'Part', path: 'onError', match: { kind: 'pattern', pattern: '^(?!\\$\\(params)[\\s\\S]' } }],
+      description: 'pattern for a value that is not a $(params…) reference',
+      uses: [{ type: 'Part', path: 'onError', match: { kind: 'pattern', pattern: '^(?:[^$]|\\$[^(]|\\$\\([^p])' } }],
       history: [],
     },
     { name: 'array-type', title: 'array type', stability: 'beta', description: 'one-of', uses: [{ type: 'Part', path: 'type', match: { kind: 'oneOf', values: ['array', 2, true] } }], history: [] },
