@@ -103,6 +103,7 @@ describe('a feature from alpha to removal, one release at a time', () => {
     });
     const { version, changelog, notes } = cut('2027-02-01');
     expect(version).toBe('1.1.0');
+    expect(changelog.split('\n').slice(0, 3)).toEqual(['## 1.1.0', '', '_Released 2027-02-01_']);
     expect(changelog).toContain('### Minor Changes');
     expect(section(changelog, '#### New alpha features')).toContain(
       "- **`step-cache`** (alpha): Cache a step's outputs between runs. Flag: own flag `enable-step-cache` alone (`enable-api-fields` does not turn it on). Gates `Step.cache` in Pipeline (v1, v1beta1), PipelineRun (v1, v1beta1), Task (v1, v1beta1), TaskRun (v1, v1beta1). In the alpha bundle.",
@@ -127,8 +128,8 @@ describe('a feature from alpha to removal, one release at a time', () => {
     expect(promoted).toContain('- **`step-cache`** from alpha to beta');
     expect(promoted).toContain('In the beta and alpha bundles.');
     expect(promoted).toContain('Flag **`enable-step-cache`** from alpha to beta');
-    expect(part(notes, 'beta')).toContain('New to this bundle, and on by default here.');
-    // Tekton's catalog is own-flag-decides (TEP-0138): a beta own flag still defaults to false, so the level does not turn it on.
+    // Tekton's rule (own-flag-decides): the own flag alone turns it on, so it is off by default in both bundles.
+    expect(part(notes, 'beta')).toContain('New to this bundle. Off by default: set `enable-step-cache: "true"` to use it (`enable-api-fields` does not turn it on).');
     expect(part(notes, 'alpha')).toContain('Off by default: set `enable-step-cache: "true"` to use it (`enable-api-fields` does not turn it on).');
     expect(part(notes, 'stable')).not.toContain('step-cache');
   });

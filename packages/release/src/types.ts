@@ -81,8 +81,12 @@ export interface Snapshot {
   version: string;
   /** The release date (ISO `YYYY-MM-DD`); policy windows are counted from these dates. */
   date: string;
-  /** `ownFlagRule` is written only when the catalog declares one; absent, `own-flag-overrides-level`. */
-  level: { key: string; default: Stability; notice?: Notice & { to: Stability }; ownFlagRule?: OwnFlagRule };
+  /**
+   * The level key, its default, (only where the catalog declares fewer than all three) its levels,
+   * least stable first, and `ownFlagRule`, written only when the catalog declares one (absent,
+   * `own-flag-overrides-level`).
+   */
+  level: { key: string; default: Stability; levels?: Stability[]; notice?: Notice & { to: Stability }; ownFlagRule?: OwnFlagRule };
   kinds: Record<string, KindEntry>;
   features: Record<string, FeatureEntry>;
   flags: Record<string, FlagEntry>;
@@ -150,7 +154,7 @@ export type ReleaseEvent =
 export type ReleaseEventType = ReleaseEvent['type'];
 
 /** The compatibility rules of DESIGN.md that the release check enforces. */
-export type PolicyRule = 'removal-window' | 'alpha-warning' | 'default-window' | 'level-skip' | 'tombstone' | 'demotion';
+export type PolicyRule = 'removal-window' | 'alpha-warning' | 'default-window' | 'level-skip' | 'tombstone' | 'demotion' | 'new-feature-level' | 'stable-on-v1' | 'release-dates';
 
 export interface PolicyViolation {
   rule: PolicyRule;
