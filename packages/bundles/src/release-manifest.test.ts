@@ -4,10 +4,14 @@ import { Deployment } from 'kubernetes-models/apps/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { Role, RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
 import { ConfigMap, Namespace, Service, ServiceAccount } from 'kubernetes-models/v1';
-import { parseConfig } from '@featuregates/gates';
+import { configMapYaml, releaseManifest, variantNamed as variantOf, variantsOf } from '@featuregates/cli';
+import { parseConfig, projectOf } from '@featuregates/gates';
 import { tektonCatalog } from '@featuregates/tekton';
-import { configMapYaml, releaseManifest } from './release-manifest';
-import { VARIANTS, variantNamed } from './variants';
+
+// Tekton's release.yaml, as `featuregates bundle` writes it into dist/bundles/<variant>/.
+const tekton = projectOf(tektonCatalog);
+const VARIANTS = variantsOf(tekton, tektonCatalog.defaultLevel);
+const variantNamed = (name: string) => variantOf(tekton, tektonCatalog.defaultLevel, name);
 
 type Container = { image: string; securityContext: object; readinessProbe: { httpGet: { path: string } }; livenessProbe: { httpGet: { path: string } }; resources: { requests?: object; limits?: object } };
 type WebhookEntry = { rules: { resources: string[] }[] } & Record<string, unknown>;
@@ -27,7 +31,7 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
 
 const objectsOf = (variant: string): K8sObject[] => {
   const objects: K8sObject[] = [];
-  loadAll(releaseManifest(tektonCatalog, variantNamed(variant), { version: '0.1.0' }), (object) => objects.push(object as K8sObject), { schema: CORE_SCHEMA });
+  loadAll(releaseManifest(tektonCatalog, tekton, variantNamed(variant), { version: '0.1.0' }), (object) => objects.push(object as K8sObject), { schema: CORE_SCHEMA });
   return objects;
 };
 const find = (objects: K8sObject[], kind: string) => objects.find((object) => object.kind === kind) as K8sObject & Record<string, never>;
@@ -65,6 +69,14 @@ describe.each(VARIANTS.map((variant) => variant.name))('release.yaml of the %s b
     expect(find(objects, 'PodDisruptionBudget')).toMatchObject({ spec: { minAvailable: 1 } });
   });
 
+  it('installs into Tekton\'s namespace and reads its feature-flags ConfigMap there', () => {
+    for (const object of objects.filter((entry) => entry.kind !== 'Namespace')) expect((object.metadata as { namespace?: string }).namespace ?? 'tekton-pipelines').toBe('tekton-pipelines');
+    expect(find(objects, 'Namespace').metadata.name).toBe('tekton-pipelines');
+    expect(find(objects, 'ConfigMap').metadata.name).toBe('feature-flags');
+    const deployment = find(objects, 'Deployment') as unknown as { spec: { template: { spec: { containers: { args: string[] }[] } } } };
+    expect(deployment.spec.template.spec.containers[0].args.join(' ')).toContain('--kubernetes --namespace tekton-pipelines --configmap feature-flags');
+  });
+
   it('fails closed for Tekton kinds and open for its own ConfigMap, with room for the CA bundle', () => {
     const config = find(objects, 'ValidatingWebhookConfiguration') as unknown as { webhooks: WebhookEntry[] };
     const [tekton, configMap] = config.webhooks;
@@ -85,7 +97,7 @@ describe.each(VARIANTS.map((variant) => variant.name))('release.yaml of the %s b
 
 describe('the ConfigMap text', () => {
   it('has a comment above every key', () => {
-    const lines = configMapYaml(tektonCatalog, variantNamed('stable'), 'featuregates').split('\n');
+    const lines = configMapYaml(tektonCatalog, tekton, variantNamed('stable'), 'featuregates').split('\n');
     const dataStart = lines.indexOf('data:');
     lines.slice(dataStart + 1).forEach((line, i, rest) => {
       if (/^ {2}[a-z-]+: /.test(line)) expect(rest[i - 1]).toMatch(/^ {2}#/);
@@ -93,9 +105,9 @@ describe('the ConfigMap text', () => {
   });
 
   it('says which values the variant refuses', () => {
-    const stable = configMapYaml(tektonCatalog, variantNamed('stable'), 'featuregates');
+    const stable = configMapYaml(tektonCatalog, tekton, variantNamed('stable'), 'featuregates');
     expect(stable).toContain('pipelineruns, isolate-pipelinerun: not in the stable bundle');
     expect(stable).toContain('# enable-param-enum: "true"    # alpha feature param-enum: not in the stable bundle');
-    expect(configMapYaml(tektonCatalog, variantNamed('alpha'), 'featuregates')).not.toContain('not in the alpha bundle');
+    expect(configMapYaml(tektonCatalog, tekton, variantNamed('alpha'), 'featuregates')).not.toContain('not in the alpha bundle');
   });
 });

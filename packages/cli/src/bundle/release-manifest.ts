@@ -1,16 +1,18 @@
 import { dump } from 'js-yaml';
-import { formatValue, levelAdmits, moreStable, settingStability, type BehaviorFlag, type Registry } from '@featuregates/gates';
+import { formatValue, levelAdmits, moreStable, settingStability, type BehaviorFlag, type Project, type Registry } from '@featuregates/gates';
 import type { Variant } from './variants';
 
 export interface ManifestOptions {
   version: string;
+  /** Where the webhook and its ConfigMap go: the project's namespace unless given. */
   namespace?: string;
   image?: string;
 }
 
 const PART_OF = { 'app.kubernetes.io/part-of': 'featuregates' };
 const APP = { 'app.kubernetes.io/name': 'featuregates-webhook', ...PART_OF };
-const CONFIG_LABEL = { 'featuregates.dev/config': 'feature-flags' };
+const configLabel = (project: Project) => ({ 'featuregates.dev/config': project.configMap.name });
+const namespaceOf = (project: Project, options: { namespace?: string }) => options.namespace ?? project.configMap.namespace;
 
 function plural(kind: string): string {
   const lower = kind.toLowerCase();
@@ -47,20 +49,20 @@ function flagLines(flag: BehaviorFlag, variant: Variant): string[] {
   return lines;
 }
 
-/** The feature-flags ConfigMap with this variant's defaults and a comment on every key. */
-export function configMapYaml(registry: Registry, variant: Variant, namespace: string): string {
+/** The project's feature-flags ConfigMap with this variant's defaults and a comment on every key. */
+export function configMapYaml(registry: Registry, project: Project, variant: Variant, namespace: string): string {
   const level = moreStable(registry.defaultLevel, variant.name);
   const lines = [
     'apiVersion: v1',
     'kind: ConfigMap',
     'metadata:',
-    '  name: feature-flags',
+    `  name: ${project.configMap.name}`,
     `  namespace: ${namespace}`,
     '  labels:',
-    ...Object.entries({ ...PART_OF, ...CONFIG_LABEL }).map(([key, value]) => `    ${key}: ${value}`),
+    ...Object.entries({ ...PART_OF, ...configLabel(project) }).map(([key, value]) => `    ${key}: ${value}`),
     'data:',
     ...comment(registry.apiFieldsDescription, '  '),
-    ...comment(`The ${variant.name} bundle allows ${['stable', 'beta', 'alpha'].filter((l) => levelAdmits(variant.name, l as Variant['name'])).join(', ')}.`, '  '),
+    ...comment(`The ${variant.name} bundle allows ${[...project.levels].reverse().filter((l) => levelAdmits(variant.name, l)).join(', ')}.`, '  '),
     `  ${registry.apiFieldsKey}: ${quoted(level)}`,
   ];
   for (const flag of registry.flags) {
@@ -84,7 +86,8 @@ export function configMapYaml(registry: Registry, variant: Variant, namespace: s
   return `${lines.join('\n')}\n`;
 }
 
-function tektonWebhookRules(registry: Registry) {
+/** One rule per API group the catalog gates kinds in: its versions and the plurals of its kinds. */
+function webhookRules(registry: Registry) {
   const groups = [...new Set(registry.kinds.map((kind) => kind.group))];
   return groups.map((group) => {
     const kinds = registry.kinds.filter((kind) => kind.group === group);
@@ -99,8 +102,9 @@ function tektonWebhookRules(registry: Registry) {
 }
 
 /** Every object `kubectl apply -f` needs, but the ConfigMap, as plain data. */
-export function releaseObjects(registry: Registry, variant: Variant, options: ManifestOptions): Record<string, unknown>[] {
-  const namespace = options.namespace ?? 'featuregates';
+export function releaseObjects(registry: Registry, project: Project, variant: Variant, options: ManifestOptions): Record<string, unknown>[] {
+  const namespace = namespaceOf(project, options);
+  const configMap = project.configMap.name;
   const image = options.image ?? `featuregates/webhook:${options.version}-${variant.name}`;
   const name = 'featuregates-webhook';
   const meta = (objectName: string) => ({ name: objectName, namespace, labels: APP });
@@ -119,7 +123,7 @@ export function releaseObjects(registry: Registry, variant: Variant, options: Ma
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'Role',
       metadata: meta(`${name}-feature-flags`),
-      rules: [{ apiGroups: [''], resources: ['configmaps'], resourceNames: ['feature-flags'], verbs: ['get', 'list', 'watch'] }],
+      rules: [{ apiGroups: [''], resources: ['configmaps'], resourceNames: [configMap], verbs: ['get', 'list', 'watch'] }],
     },
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
@@ -153,7 +157,7 @@ export function releaseObjects(registry: Registry, variant: Variant, options: Ma
               {
                 name: 'webhook',
                 image,
-                args: ['--kubernetes', '--namespace', namespace, '--configmap', 'feature-flags', '--tls-cert', '/tls/tls.crt', '--tls-key', '/tls/tls.key', '--port', '8443'],
+                args: ['--kubernetes', '--namespace', namespace, '--configmap', configMap, '--tls-cert', '/tls/tls.crt', '--tls-key', '/tls/tls.key', '--port', '8443'],
                 ports: [{ name: 'https', containerPort: 8443 }],
                 readinessProbe: { httpGet: { path: '/readyz', port: 'https', scheme: 'HTTPS' }, periodSeconds: 5 },
                 livenessProbe: { httpGet: { path: '/healthz', port: 'https', scheme: 'HTTPS' }, periodSeconds: 10, failureThreshold: 3 },
@@ -177,7 +181,7 @@ export function releaseObjects(registry: Registry, variant: Variant, options: Ma
     {
       apiVersion: 'admissionregistration.k8s.io/v1',
       kind: 'ValidatingWebhookConfiguration',
-      metadata: { name: 'featuregates', labels: PART_OF, annotations: { 'cert-manager.io/inject-ca-from': `${namespace}/${name}-tls` } },
+      metadata: { name: `featuregates-${project.id}`, labels: PART_OF, annotations: { 'cert-manager.io/inject-ca-from': `${namespace}/${name}-tls` } },
       webhooks: [
         {
           name: 'validation.featuregates.dev',
@@ -186,7 +190,7 @@ export function releaseObjects(registry: Registry, variant: Variant, options: Ma
           timeoutSeconds: 5,
           failurePolicy: 'Fail',
           matchPolicy: 'Exact',
-          rules: tektonWebhookRules(registry),
+          rules: webhookRules(registry),
           clientConfig: { service, caBundle: '' },
         },
         {
@@ -197,8 +201,8 @@ export function releaseObjects(registry: Registry, variant: Variant, options: Ma
           failurePolicy: 'Ignore',
           rules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE', 'UPDATE'], resources: ['configmaps'], scope: 'Namespaced' }],
           namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } },
-          objectSelector: { matchLabels: CONFIG_LABEL },
-          matchConditions: [{ name: 'only-feature-flags', expression: "object.metadata.name == 'feature-flags'" }],
+          objectSelector: { matchLabels: configLabel(project) },
+          matchConditions: [{ name: 'only-feature-flags', expression: `object.metadata.name == '${configMap}'` }],
           clientConfig: { service: { ...service, path: '/validate/config' }, caBundle: '' },
         },
       ],
@@ -206,22 +210,22 @@ export function releaseObjects(registry: Registry, variant: Variant, options: Ma
   ];
 }
 
-const HEADER = (variant: Variant, options: ManifestOptions) => `# featuregates ${options.version}, ${variant.name} bundle: ${variant.summary}
+const HEADER = (project: Project, variant: Variant, options: ManifestOptions) => `# featuregates ${options.version}, ${project.displayName}, ${variant.name} bundle: ${variant.summary}
 #
 # Install:  kubectl apply -f release.yaml
 # TLS:      the webhook serves the Secret featuregates-webhook-tls (tls.crt, tls.key) in namespace
-#           ${options.namespace ?? 'featuregates'}. Put the base64 CA that signed it in both caBundle fields of the
+#           ${namespaceOf(project, options)}. Put the base64 CA that signed it in both caBundle fields of the
 #           ValidatingWebhookConfiguration below (or let cert-manager inject it: see its annotation).
-# Deadlock: the Tekton entry fails closed (failurePolicy: Fail) so no gated field slips through while
-#           the webhook is down; the ConfigMap entry fails open (failurePolicy: Ignore) and matches only
-#           the labelled feature-flags ConfigMap, so a cluster whose webhook is down can always fix its config.
+# Deadlock: the ${project.displayName} entry fails closed (failurePolicy: Fail) so no gated field slips through
+#           while the webhook is down; the ConfigMap entry fails open (failurePolicy: Ignore) and matches only
+#           the labelled ${project.configMap.name} ConfigMap, so a cluster whose webhook is down can always fix its config.
 `;
 
-export function releaseManifest(registry: Registry, variant: Variant, options: ManifestOptions): string {
-  const objects = releaseObjects(registry, variant, options);
+/** Everything `kubectl apply -f` needs to run a variant's webhook for a project, as one YAML stream. */
+export function releaseManifest(registry: Registry, project: Project, variant: Variant, options: ManifestOptions): string {
+  const objects = releaseObjects(registry, project, variant, options);
   const rendered = objects.map((object) => dump(object, { noRefs: true, lineWidth: 120, quotingType: '"' }));
-  const namespace = options.namespace ?? 'featuregates';
   // The ConfigMap goes after the RBAC objects, before the Deployment that reads it.
-  rendered.splice(4, 0, configMapYaml(registry, variant, namespace));
-  return HEADER(variant, options) + rendered.map((text) => `---\n${text}`).join('');
+  rendered.splice(4, 0, configMapYaml(registry, project, variant, namespaceOf(project, options)));
+  return HEADER(project, variant, options) + rendered.map((text) => `---\n${text}`).join('');
 }
