@@ -1,11 +1,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { tektonCatalog } from '@featuregates/tekton';
 import { loadCatalogModule } from '../catalog/load-catalog-module';
 import type { Io } from '../io';
 import { createFullProgram } from '../program-full';
-import { runProgram, run } from '../program';
+import { runProgram } from '../program';
 import { projectFromFiles } from '../project/load-project';
 
 export interface CliResult {
@@ -25,23 +24,11 @@ export function tempDir(files: Record<string, string> = {}): string {
   return dir;
 }
 
-function bufferedIo(cwd: string): { io: Io; out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (line) => out.push(line), err: (line) => err.push(line), cwd }, out, err };
-}
-
-/** Runs the CLI in-process against Tekton's catalog, in a temporary directory holding `files`. */
-export async function cli(argv: string[], files: Record<string, string> = {}): Promise<CliResult> {
-  const dir = tempDir(files);
-  const { io, out, err } = bufferedIo(dir);
-  const code = await run(tektonCatalog, argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n'), dir };
-}
-
 /** Runs the installed command in-process in `cwd`: the catalog comes from `--catalog` or the project config, as for a user. */
 export async function cliIn(cwd: string, argv: string[]): Promise<CliResult> {
-  const { io, out, err } = bufferedIo(cwd);
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (line) => out.push(line), err: (line) => err.push(line), cwd };
   const code = await runProgram(createFullProgram, projectFromFiles(cwd, loadCatalogModule), argv, io);
   return { code, out: out.join('\n'), err: err.join('\n'), dir: cwd };
 }
@@ -55,4 +42,9 @@ export function widgetsProject(files: Record<string, string> = {}, field: Record
     'package.json': JSON.stringify({ name: 'widgets-operator', version: '1.2.0', featuregates: { catalog: WIDGETS_CATALOG, ...field } }, null, 2),
     ...files,
   });
+}
+
+/** Runs the command in a temporary widgets project holding `files`. */
+export async function cli(argv: string[], files: Record<string, string> = {}): Promise<CliResult> {
+  return cliIn(widgetsProject(files), argv);
 }
