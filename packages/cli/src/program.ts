@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import type { Registry } from '@featuregates/gates';
 import { CATALOG_HELP } from './catalog-option';
 import { check } from './commands/check';
@@ -10,8 +10,9 @@ import { registerRelease } from './commands/release';
 import { requirementsCommand } from './commands/requirements';
 import { review } from './commands/review';
 import { registerServe } from './commands/serve';
-import { CliError, EXIT, type Io } from './io';
-import { staticProject, type ProjectSource } from './project/load-project';
+import type { Io } from './io';
+import { baseProgram, runProgram } from './program-base';
+import type { ProjectSource } from './project/load-project';
 import { UNKNOWN_KINDS_CHOICES } from './unknown-kinds';
 
 const outputOption = () => new Option('-o, --output <format>', 'text or json').choices(['text', 'json']).default('text');
@@ -22,28 +23,8 @@ const unknownKindsOption = () =>
     ...UNKNOWN_KINDS_CHOICES,
   ]);
 
-/**
- * The `featuregates` command. Each action parses its options, finds the project (its `--catalog`
- * or the project config) through `source`, calls one package and prints; `setExitCode` receives
- * the command's exit code.
- */
-export type ProgramFactory = (source: ProjectSource, io: Io, setExitCode: (code: number) => void) => Command;
-
-/** The bare `featuregates` program: usage errors throw (exit 2) and output goes through `io`. */
-function baseProgram(io: Io): Command {
-  return new Command('featuregates')
-    .description('TEP-0033 feature gates: check manifests against feature flags, explain features, validate configs.')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride()
-    .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) });
-}
-
-/** Only `featuregates serve`: what a bundle's webhook.js runs, so it carries none of the other commands. */
-export const createServeProgram: ProgramFactory = (source, io, setExitCode) => {
-  const program = baseProgram(io);
-  registerServe(program, source, io, setExitCode);
-  return program;
-};
+export { runProgram, type ProgramFactory } from './program-base';
+export { createServeProgram } from './serve-program';
 
 export function createProgram(source: ProjectSource, io: Io, setExitCode: (code: number) => void): Command {
   const program = baseProgram(io);
@@ -108,33 +89,10 @@ export function createProgram(source: ProjectSource, io: Io, setExitCode: (code:
   return program;
 }
 
-const sourceOf = (catalog: Registry | ProjectSource): ProjectSource => (typeof catalog === 'function' ? catalog : staticProject(catalog));
-
 /**
  * Runs the command line against one catalog (a Registry) or a project source; returns the exit
  * code (0 ok, 1 rejected or invalid, 2 usage error).
  */
 export function run(catalog: Registry | ProjectSource, argv: readonly string[], io: Io): Promise<number> {
   return runProgram(createProgram, catalog, argv, io);
-}
-
-/** Runs a program built by `factory`; a bundle entry that names a smaller factory carries only its commands. */
-export async function runProgram(factory: ProgramFactory, catalog: Registry | ProjectSource, argv: readonly string[], io: Io): Promise<number> {
-  let exitCode: number = EXIT.ok;
-  const program = factory(sourceOf(catalog), io, (code) => {
-    exitCode = code;
-  });
-  try {
-    await program.parseAsync([...argv], { from: 'user' });
-    return exitCode;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.usage;
-    }
-    if (error instanceof CliError) {
-      io.err(`featuregates: ${error.message}`);
-      return error.exitCode;
-    }
-    throw error;
-  }
 }

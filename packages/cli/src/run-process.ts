@@ -1,6 +1,6 @@
 import { processIo } from './io';
 import type { ProjectSource } from './project/load-project';
-import { runProgram, type ProgramFactory } from './program';
+import { runProgram, type ProgramFactory } from './program-base';
 
 /** Runs a program with the process's streams; its exit code becomes the process's (70 on an internal error). */
 export function runProcess(factory: ProgramFactory, source: ProjectSource, argv: readonly string[]): void {

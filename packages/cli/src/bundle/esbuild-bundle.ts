@@ -7,7 +7,7 @@ import type { Variant } from './variants';
 /** This repository's root when the CLI runs from its sources or its build here; undefined when installed from npm. */
 function featuregatesRepository(): string | undefined {
   const root = join(__dirname, '..', '..', '..', '..');
-  return existsSync(join(root, 'packages', 'gates', 'src', 'index.ts')) && existsSync(join(root, 'packages', 'cli', 'src', 'bundle', 'runtime.ts')) ? root : undefined;
+  return existsSync(join(root, 'packages', 'gates', 'src', 'index.ts')) && existsSync(join(root, 'packages', 'cli', 'src', 'bundle', 'runtime-cli.ts')) ? root : undefined;
 }
 
 /**
@@ -39,16 +39,16 @@ const ENTRY_NAMESPACE = 'featuregates-bundle-entry';
  * The generated entries: each imports the catalog statically and hands it, with the project's
  * settings, to the CLI's runtime, so the bundle carries its catalog and no loader.
  */
-function generatedEntries(catalog: CatalogImport, settings: ProjectSettings, runtime: string): Plugin {
+function generatedEntries(catalog: CatalogImport, settings: ProjectSettings, runtimeOf: (name: string) => string): Plugin {
   const binding = catalog.exportName === 'default' || catalog.exportName === 'module.exports' ? 'catalog' : `{ ${catalog.exportName} as catalog }`;
-  const source = (run: string) =>
-    `import ${binding} from ${JSON.stringify(catalog.file)};\nimport { ${run} } from ${JSON.stringify(runtime)};\n${run}(catalog, ${JSON.stringify(settings)});\n`;
+  const source = (run: string, runtime: string) =>
+    `import ${binding} from ${JSON.stringify(catalog.file)};\nimport { ${run} } from ${JSON.stringify(runtimeOf(runtime))};\n${run}(catalog, ${JSON.stringify(settings)});\n`;
   return {
     name: 'featuregates-generated-entries',
     setup(builder) {
       builder.onResolve({ filter: /^featuregates-entry:/ }, (args) => ({ path: args.path, namespace: ENTRY_NAMESPACE }));
       builder.onLoad({ filter: /.*/, namespace: ENTRY_NAMESPACE }, (args) => ({
-        contents: source(args.path === 'featuregates-entry:webhook' ? 'runBundledWebhook' : 'runBundledCli'),
+        contents: args.path === 'featuregates-entry:webhook' ? source('runBundledWebhook', 'runtime-webhook') : source('runBundledCli', 'runtime-cli'),
         loader: 'ts',
         resolveDir: dirname(catalog.file),
       }));
@@ -67,7 +67,7 @@ export interface BundleResult {
  */
 export async function bundleVariant(options: { workingDir: string; catalog: CatalogImport; settings: ProjectSettings; variant: Variant; outDir: string }): Promise<BundleResult> {
   const repository = featuregatesRepository();
-  const runtime = repository ? join(repository, 'packages', 'cli', 'src', 'bundle', 'runtime.ts') : join(__dirname, 'runtime.js');
+  const runtimeOf = (name: string) => (repository ? join(repository, 'packages', 'cli', 'src', 'bundle', `${name}.ts`) : join(__dirname, `${name}.js`));
   const result = await build({
     absWorkingDir: options.workingDir,
     entryPoints: { featuregates: 'featuregates-entry:cli', webhook: 'featuregates-entry:webhook' },
@@ -85,7 +85,7 @@ export async function bundleVariant(options: { workingDir: string; catalog: Cata
     logLevel: 'warning',
     define: { __FEATUREGATES_CEILING__: JSON.stringify(options.variant.name) },
     banner: { js: `#!/usr/bin/env node\n// featuregates ${options.variant.name} bundle: ceiling "${options.variant.name}" compiled in.` },
-    plugins: [generatedEntries(options.catalog, options.settings, runtime), ...(repository ? [workspaceSources(repository)] : [])],
+    plugins: [generatedEntries(options.catalog, options.settings, runtimeOf), ...(repository ? [workspaceSources(repository)] : [])],
   });
   return { metafile: result.metafile };
 }

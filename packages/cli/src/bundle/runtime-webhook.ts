@@ -1,15 +1,11 @@
-// What a bundle's generated entries call: the catalog arrives statically, so a bundle carries
-// neither esbuild nor a catalog loader. Nothing here may import the loader.
+// What a bundle's generated webhook.js entry calls. It imports only `serve`, so webhook.js carries
+// no other command even when the CLI comes from node_modules as CommonJS, which esbuild cannot
+// tree-shake.
 import type { Registry } from '@featuregates/gates';
-import { createProgram, createServeProgram } from '../program';
 import type { ProjectSettings } from '../project/project-config';
 import { staticProject } from '../project/load-project';
 import { runProcess } from '../run-process';
-
-/** A bundle's `featuregates.js`: every command but `bundle`, for the catalog built in. */
-export function runBundledCli(catalog: Registry, settings: ProjectSettings): void {
-  runProcess(createProgram, staticProject(catalog, settings), process.argv.slice(2));
-}
+import { createServeProgram } from '../serve-program';
 
 /** A bundle's `webhook.js`: `featuregates serve` with the same flags, and no other command. */
 export function runBundledWebhook(catalog: Registry, settings: ProjectSettings): void {
