@@ -83,8 +83,10 @@ describe.each(VARIANTS.map((variant) => variant.name))('release.yaml of the %s b
     expect(tekton).toMatchObject({ failurePolicy: 'Fail', sideEffects: 'None', timeoutSeconds: 5, admissionReviewVersions: ['v1'], clientConfig: { caBundle: '', service: { path: '/validate' } } });
     expect(tekton.rules[0]).toMatchObject({ apiGroups: ['tekton.dev'], apiVersions: ['v1', 'v1beta1', 'v1alpha1'], operations: ['CREATE', 'UPDATE'] });
     expect(tekton.rules[0].resources).toEqual(expect.arrayContaining(['tasks', 'pipelines', 'taskruns', 'pipelineruns', 'stepactions', 'verificationpolicies']));
-    expect(configMap).toMatchObject({ failurePolicy: 'Ignore', objectSelector: { matchLabels: { 'featuregates.dev/config': 'feature-flags' } }, matchConditions: [{ name: 'only-feature-flags' }], clientConfig: { service: { path: '/validate/config' } } });
-    expect((find(objects, 'ConfigMap') as unknown as { metadata: { labels: Record<string, string> } }).metadata.labels['featuregates.dev/config']).toBe('feature-flags');
+    expect(configMap).toMatchObject({ failurePolicy: 'Ignore', namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'tekton-pipelines' } }, matchConditions: [{ name: 'only-feature-flags' }], clientConfig: { service: { path: '/validate/config' } } });
+    // Nothing the writer of the ConfigMap chooses decides whether it is validated.
+    expect(configMap).not.toHaveProperty('objectSelector');
+    expect(configMap.matchConditions).toEqual([{ name: 'only-feature-flags', expression: "(request.operation == 'DELETE' ? oldObject : object).metadata.name == 'feature-flags'" }]);
   });
 
   it("ships a ConfigMap that loads cleanly in this bundle, at the catalog's default lowered to the ceiling", () => {
@@ -109,5 +111,11 @@ describe('the ConfigMap text', () => {
     expect(stable).toContain('pipelineruns, isolate-pipelinerun: not in the stable bundle');
     expect(stable).toContain('# enable-param-enum: "true"    # alpha feature param-enum: not in the stable bundle');
     expect(configMapYaml(tektonCatalog, tekton, variantNamed('alpha'), 'featuregates')).not.toContain('not in the alpha bundle');
+  });
+
+  it("says that Tekton's own flags each decide alone (own-flag-decides, TEP-0138)", () => {
+    const alpha = configMapYaml(tektonCatalog, tekton, variantNamed('alpha'), 'featuregates');
+    expect(alpha).toContain('# Own flags of single features: each alone decides its feature (rule own-flag-decides');
+    expect(alpha).not.toContain('Unset, enable-api-fields decides');
   });
 });

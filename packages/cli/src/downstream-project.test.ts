@@ -134,7 +134,7 @@ describe('a downstream project', () => {
     expect((configMap as unknown as { data: Record<string, string> }).data).toEqual({ 'enable-api-fields': 'stable', 'spin-faster': 'false', paint: 'matte' });
     const webhooks = (objects.find((object) => object.kind === 'ValidatingWebhookConfiguration') as unknown as { webhooks: { rules: unknown[]; matchConditions?: { expression: string }[] }[] }).webhooks;
     expect(webhooks[0].rules).toEqual([{ apiGroups: ['widgets.example.dev'], apiVersions: ['v1'], operations: ['CREATE', 'UPDATE'], resources: ['widgets', 'widgetruns'], scope: '*' }]);
-    expect(webhooks[1].matchConditions?.[0].expression).toBe("object.metadata.name == 'widget-flags'");
+    expect(webhooks[1].matchConditions?.[0].expression).toBe("(request.operation == 'DELETE' ? oldObject : object).metadata.name == 'widget-flags'");
     expect(objects.find((object) => object.kind === 'Role')).toMatchObject({ metadata: { namespace: 'widgets-system' }, rules: [{ resourceNames: ['widget-flags'] }] });
     expect(readFileSync(join(dir, 'out/FEATURES.md'), 'utf8')).toContain('| gear-ratio | alpha |  | no: in the alpha bundle |');
 

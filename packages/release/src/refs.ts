@@ -1,22 +1,27 @@
-import { bundlesOffering } from '@featuregates/gates';
+import { bundlesOffering, STABILITIES, type OwnFlagRule, type Stability } from '@featuregates/gates';
 import type { FeatureEntry, FeatureRef, FlagEntry, FlagRef, Snapshot } from './types';
 
-/** A feature as events name it: its flag, the fields and kinds it gates, and the bundles that offer it. */
-export function featureRef(name: string, entry: FeatureEntry, levelKey: string): FeatureRef {
+/**
+ * A feature as events name it: its flag, the fields and kinds it gates, and the bundles that offer it.
+ * `levels` are the catalog's declared levels (a snapshot's `level.levels`), all three when omitted;
+ * `ownFlagRule` the snapshot's `level.ownFlagRule`.
+ */
+export function featureRef(name: string, entry: FeatureEntry, levelKey: string, levels: readonly Stability[] = STABILITIES, ownFlagRule?: OwnFlagRule): FeatureRef {
   return {
     name,
     levelKey,
+    ...(ownFlagRule ? { ownFlagRule } : {}),
     title: entry.title,
     stability: entry.stability,
     description: entry.description,
     ...(entry.flag ? { flag: entry.flag } : {}),
     fields: [...entry.fields],
     kinds: Object.keys(entry.paths).sort(),
-    bundles: bundlesOffering(entry.stability),
+    bundles: bundlesOffering(entry.stability, levels),
   };
 }
 
-export function flagRef(key: string, entry: FlagEntry): FlagRef {
+export function flagRef(key: string, entry: FlagEntry, levels: readonly Stability[] = STABILITIES): FlagRef {
   return {
     key,
     type: entry.type,
@@ -24,7 +29,7 @@ export function flagRef(key: string, entry: FlagEntry): FlagRef {
     stability: entry.stability,
     description: entry.description,
     ...(entry.feature ? { feature: entry.feature } : {}),
-    bundles: bundlesOffering(entry.stability),
+    bundles: bundlesOffering(entry.stability, levels),
   };
 }
 

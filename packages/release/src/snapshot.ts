@@ -1,4 +1,4 @@
-import { formatValue, gatedPaths, kindLabel, type HistoryEntry, type Registry } from '@featuregates/gates';
+import { formatValue, gatedPaths, kindLabel, projectOf, STABILITIES, type HistoryEntry, type Registry } from '@featuregates/gates';
 import type { FeatureEntry, FlagEntry, KindEntry, Notice, Snapshot, TombstoneEntry } from './types';
 
 export interface SnapshotOptions {
@@ -45,6 +45,7 @@ function historyLabel(entry: HistoryEntry): string {
 /** Freezes a registry as one release of ours sees it: deterministic, and all that diffs and the policy read. */
 export function snapshotOf(registry: Registry, options: SnapshotOptions): Snapshot {
   const { previous } = options;
+  const declaredLevels = [...projectOf(registry).levels];
 
   const kinds: Record<string, KindEntry> = {};
   for (const kind of registry.kinds) {
@@ -52,6 +53,8 @@ export function snapshotOf(registry: Registry, options: SnapshotOptions): Snapsh
   }
 
   const features: Record<string, FeatureEntry> = {};
+  // A variant (a custom task) is the same object read differently: its fields are named by the type it varies.
+  const varied = new Map((registry.variants ?? []).map((variant) => [variant.as, variant.type]));
   for (const feature of registry.features) {
     const paths: Record<string, string[]> = {};
     for (const { kind, path } of gatedPaths(registry, feature)) (paths[kindLabel(kind)] ??= []).push(path);
@@ -63,7 +66,7 @@ export function snapshotOf(registry: Registry, options: SnapshotOptions): Snapsh
       description: feature.description,
       ...(feature.flag ? { flag: feature.flag } : {}),
       ...(feature.disabledBy ? { disabledBy: { ...feature.disabledBy } } : {}),
-      fields: sortedUnique(feature.uses.map((use) => fieldName(use.type, use.path))),
+      fields: sortedUnique(feature.uses.map((use) => fieldName(varied.get(use.type) ?? use.type, use.path))),
       paths,
       ...(introduced ? { introduced: historyLabel(introduced) } : {}),
       promoted: feature.history.filter((entry) => entry.event === 'promoted').map(historyLabel),
@@ -134,7 +137,13 @@ export function snapshotOf(registry: Registry, options: SnapshotOptions): Snapsh
     catalog: registry.name,
     version: options.version,
     date: options.date,
-    level: { key: registry.apiFieldsKey, default: registry.defaultLevel, ...(levelNotice ? { notice: levelNotice } : {}) },
+    level: {
+      key: registry.apiFieldsKey,
+      default: registry.defaultLevel,
+      ...(declaredLevels.length < STABILITIES.length ? { levels: declaredLevels } : {}),
+      ...(levelNotice ? { notice: levelNotice } : {}),
+      ...(registry.ownFlagRule ? { ownFlagRule: registry.ownFlagRule } : {}),
+    },
     kinds,
     features,
     flags,

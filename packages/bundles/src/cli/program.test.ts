@@ -101,10 +101,10 @@ describe('featuregates check', () => {
     expect(result.err).toContain(message);
   });
 
-  it('exits 1 for a path that does not exist', async () => {
+  it('exits 1 for a path that does not exist, naming it', async () => {
     const result = await cli(['check', 'missing.yaml']);
     expect(result.code).toBe(1);
-    expect(result.err).toBe('featuregates: missing.yaml: no such file or directory');
+    expect(result.out).toBe('missing.yaml: error: no such file or directory');
   });
 
   it('has --help on every command, exiting 0', async () => {
@@ -172,6 +172,14 @@ describe('featuregates explain', () => {
     expect((await cli(['explain', 'disable-affinity-assistant'])).out).toMatch(/removed in v1\.0\.0/);
     expect((await cli(['explain', 'enforce-nonfalsifiablity'])).out).toMatch(/applies to "enforce-nonfalsifiability"/);
     expect((await cli(['explain', 'enable-api-fields'])).out).toMatch(/matrix: beta/);
+  });
+
+  it("says which own-flag rule decides a feature with its own flag: Tekton's own-flag-decides (TEP-0138)", async () => {
+    const feature = (await cli(['explain', 'param-enum'])).out;
+    expect(feature).toContain('set its own flag "enable-param-enum" to "true"; "enable-api-fields" does not turn it on');
+    expect(feature).toContain('rule own-flag-decides: a feature with its own flag is on exactly when that flag is "true"');
+    expect(feature).not.toContain('set "enable-api-fields" to "alpha"');
+    expect((await cli(['explain', 'enable-param-enum'])).out).toContain('own flag of feature param-enum; rule own-flag-decides');
   });
 
   it('suggests the nearest name for an unknown one and exits 1', async () => {

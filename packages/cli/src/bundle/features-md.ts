@@ -24,13 +24,15 @@ export function featuresMarkdown(registry: Registry, project: Project, variant: 
   ];
   for (const feature of registry.features) {
     const here = levelAdmits(variant.name, feature.stability);
-    const offering = bundlesOffering(feature.stability).filter((level) => project.levels.includes(level));
+    const offering = bundlesOffering(feature.stability, project.levels);
     const how = feature.disabledBy
       ? `yes, unless \`${feature.disabledBy.flag}\` contains \`${feature.disabledBy.contains}\``
       : here
         ? feature.stability === 'stable'
           ? 'always'
-          : `yes: \`${registry.apiFieldsKey}: ${feature.stability}\`${feature.flag ? ` or \`${feature.flag}: "true"\`` : ''}`
+          : feature.flag && project.ownFlagRule === 'own-flag-decides'
+            ? `yes: \`${feature.flag}: "true"\` (own-flag-decides: not \`${registry.apiFieldsKey}\`)`
+            : `yes: \`${registry.apiFieldsKey}: ${feature.stability}\`${feature.flag ? ` or \`${feature.flag}: "true"\`` : ''}`
         : `no: in the ${offering.join(' and ')} bundle${offering.length > 1 ? 's' : ''}`;
     const paths = [...new Set(gatedPaths(registry, feature).map(({ kind, path }) => `${kindLabel(kind)} \`${path}\``))];
     const shown = paths.slice(0, 4).join('<br>') + (paths.length > 4 ? `<br>… ${paths.length - 4} more` : '');

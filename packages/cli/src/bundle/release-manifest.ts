@@ -1,5 +1,5 @@
 import { dump } from 'js-yaml';
-import { formatValue, levelAdmits, moreStable, settingStability, type BehaviorFlag, type Project, type Registry } from '@featuregates/gates';
+import { formatValue, levelAdmits, moreStable, ownFlagRuleText, settingStability, type BehaviorFlag, type Project, type Registry } from '@featuregates/gates';
 import type { Variant } from './variants';
 
 export interface ManifestOptions {
@@ -11,7 +11,6 @@ export interface ManifestOptions {
 
 const PART_OF = { 'app.kubernetes.io/part-of': 'featuregates' };
 const APP = { 'app.kubernetes.io/name': 'featuregates-webhook', ...PART_OF };
-const configLabel = (project: Project) => ({ 'featuregates.dev/config': project.configMap.name });
 const namespaceOf = (project: Project, options: { namespace?: string }) => options.namespace ?? project.configMap.namespace;
 
 function plural(kind: string): string {
@@ -59,7 +58,7 @@ export function configMapYaml(registry: Registry, project: Project, variant: Var
     `  name: ${project.configMap.name}`,
     `  namespace: ${namespace}`,
     '  labels:',
-    ...Object.entries({ ...PART_OF, ...configLabel(project) }).map(([key, value]) => `    ${key}: ${value}`),
+    ...Object.entries(PART_OF).map(([key, value]) => `    ${key}: ${value}`),
     'data:',
     ...comment(registry.apiFieldsDescription, '  '),
     ...comment(`The ${variant.name} bundle allows ${[...project.levels].reverse().filter((l) => levelAdmits(variant.name, l)).join(', ')}.`, '  '),
@@ -73,7 +72,9 @@ export function configMapYaml(registry: Registry, project: Project, variant: Var
   if (ownFlags.length > 0) {
     lines.push(
       ...comment(
-        `Own flags of single features. Unset, ${registry.apiFieldsKey} decides; set, the flag decides (true turns one feature on, false keeps it off even under alpha). Uncomment to use.`,
+        project.ownFlagRule === 'own-flag-decides'
+          ? `Own flags of single features: each alone decides its feature (${ownFlagRuleText('own-flag-decides', registry.apiFieldsKey)}). Uncomment to use.`
+          : `Own flags of single features. Unset, ${registry.apiFieldsKey} decides; set, the flag decides (true turns one feature on, false keeps it off even under alpha). Uncomment to use.`,
         '  ',
       ),
     );
@@ -200,9 +201,11 @@ export function releaseObjects(registry: Registry, project: Project, variant: Va
           timeoutSeconds: 5,
           failurePolicy: 'Ignore',
           rules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE', 'UPDATE'], resources: ['configmaps'], scope: 'Namespaced' }],
+          // Selected by what the API server sets, never by a label the writer must remember: the
+          // namespace's kubernetes.io/metadata.name label and the object's name (on a DELETE only
+          // oldObject is set, so the condition reads whichever the operation has).
           namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } },
-          objectSelector: { matchLabels: configLabel(project) },
-          matchConditions: [{ name: 'only-feature-flags', expression: `object.metadata.name == '${configMap}'` }],
+          matchConditions: [{ name: 'only-feature-flags', expression: `(request.operation == 'DELETE' ? oldObject : object).metadata.name == '${configMap}'` }],
           clientConfig: { service: { ...service, path: '/validate/config' }, caBundle: '' },
         },
       ],
@@ -217,8 +220,11 @@ const HEADER = (project: Project, variant: Variant, options: ManifestOptions) =>
 #           ${namespaceOf(project, options)}. Put the base64 CA that signed it in both caBundle fields of the
 #           ValidatingWebhookConfiguration below (or let cert-manager inject it: see its annotation).
 # Deadlock: the ${project.displayName} entry fails closed (failurePolicy: Fail) so no gated field slips through
-#           while the webhook is down; the ConfigMap entry fails open (failurePolicy: Ignore) and matches only
-#           the labelled ${project.configMap.name} ConfigMap, so a cluster whose webhook is down can always fix its config.
+#           while the webhook is down. The ConfigMap entry fails open (failurePolicy: Ignore) so that a cluster
+#           whose webhook is down (even because of its config) can always fix that config; a bad config
+#           written meanwhile is refused again when the webhook reads it, and it keeps the last good one.
+#           That entry matches every way of writing the ConfigMap (kubectl create, the project's own manifest):
+#           it selects by namespace (kubernetes.io/metadata.name) and name (${project.configMap.name}), not by a label.
 `;
 
 /** Everything `kubectl apply -f` needs to run a variant's webhook for a project, as one YAML stream. */

@@ -4,7 +4,7 @@ import { dirname, extname } from 'node:path';
 import { buildSync, type BuildFailure, type Message } from 'esbuild';
 import type { Registry } from '@featuregates/gates';
 import { CliError } from '../io';
-import { pickCatalog } from './pick-catalog';
+import { pickCatalog, withEmptyDefaults } from './pick-catalog';
 import { assertValidCatalog } from './validate-catalog';
 
 const SCRIPT_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx']);
@@ -77,6 +77,7 @@ export function loadCatalogModule(file: string, label: string): { registry: Regi
   else throw new CliError(`${label}: cannot load a "${extension}" file: a catalog is a .ts, .mts, .cts, .js, .mjs, .cjs or .json module`);
   const picked = pickCatalog(exported);
   if (!picked.ok) throw new CliError(`${label}: ${picked.message}`);
-  assertValidCatalog(picked.registry, label);
-  return { registry: picked.registry, exportName: picked.exportName };
+  const registry = withEmptyDefaults(picked.registry);
+  assertValidCatalog(registry, label);
+  return { registry, exportName: picked.exportName };
 }

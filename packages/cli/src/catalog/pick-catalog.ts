@@ -16,6 +16,23 @@ export function missingCatalogFields(value: unknown): string[] {
 
 const isCatalogShaped = (value: unknown): value is Registry => missingCatalogFields(value).length === 0;
 
+/**
+ * A catalog with the collections a hand-written JSON catalog may leave out filled in empty, as
+ * the release tooling always took them: history, tombstones, aliases, the level's description.
+ */
+export function withEmptyDefaults(registry: Registry): Registry {
+  const loose = registry as Partial<Registry> & Registry;
+  if (loose.apiFieldsHistory && loose.tombstones && loose.aliases && loose.apiFieldsDescription !== undefined && loose.defaultLevel) return registry;
+  return {
+    ...registry,
+    defaultLevel: loose.defaultLevel ?? 'stable',
+    apiFieldsDescription: loose.apiFieldsDescription ?? '',
+    apiFieldsHistory: loose.apiFieldsHistory ?? [],
+    tombstones: loose.tombstones ?? [],
+    aliases: loose.aliases ?? [],
+  };
+}
+
 export type PickResult = { ok: true; registry: Registry; exportName: string } | { ok: false; message: string };
 
 /**

@@ -6,6 +6,7 @@ import {
   gatedPaths,
   kindLabel,
   levelAdmits,
+  ownFlagRuleText,
   projectOf,
   type ApiFeature,
   type BehaviorFlag,
@@ -29,10 +30,14 @@ function howToTurnOn(registry: Registry, feature: ApiFeature): string[] {
     return [`this ${BUILD_CEILING} bundle cannot turn it on: install the ${bundlesOffering(feature.stability).join(' or ')} bundle`];
   }
   const lines: string[] = [];
+  if (feature.flag && projectOf(registry).ownFlagRule === 'own-flag-decides') {
+    return [`set its own flag "${feature.flag}" to "true"; "${key}" does not turn it on`, ownFlagRuleText('own-flag-decides', key)];
+  }
   if (feature.stability !== 'stable') lines.push(`set "${key}" to "${feature.stability}"${feature.stability === 'beta' ? ' (or "alpha")' : ''}`);
   if (feature.flag) {
     lines.push(`or set its own flag "${feature.flag}" to "true", which decides whatever "${key}" says`);
     lines.push(`(and "${feature.flag}": "false" keeps it off even under "${key}": "alpha")`);
+    lines.push(ownFlagRuleText('own-flag-overrides-level', key));
   }
   return lines;
 }
@@ -61,7 +66,7 @@ function explainFlag(registry: Registry, project: Project, flag: BehaviorFlag): 
     `flag ${flag.key}: ${flag.type}, default ${JSON.stringify(formatValue(flag.default))}, ${flag.stability}`,
     flag.description,
     `values: ${values}${asks.length > 0 ? ` (${asks.join('; ')})` : ''}`,
-    ...(flag.feature ? [`own flag of feature ${flag.feature}: when set it decides, otherwise "${key}" does`] : []),
+    ...(flag.feature ? [`own flag of feature ${flag.feature}; ${ownFlagRuleText(project.ownFlagRule, key)}`] : []),
     ...(flag.impliedBy ? [`"${key}": "${flag.impliedBy}" forces it on`] : []),
     ...(flag.deprecated ? [`deprecated since ${flag.deprecated.since}: ${flag.deprecated.message}`] : []),
     'history:',

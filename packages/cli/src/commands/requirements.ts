@@ -28,6 +28,7 @@ export function requirementsCommand(registry: Registry, paths: readonly string[]
     const key = registry.apiFieldsKey;
     for (const { manifest, needs } of results) {
       const where = `${manifest.file}: ${objectLabel(manifest.object)}`;
+      if (needs.tooDeep) io.out(`${where}: ${needs.tooDeep.path}: ${needs.tooDeep.message}; no ${key} admits it`);
       const byLevel = needs.features.filter((feature) => !feature.flag && feature.stability === needs.level).map((feature) => feature.feature);
       io.out(`${where}: ${key}: ${needs.level}${byLevel.length > 0 ? ` (for ${byLevel.join(', ')})` : ''}`);
       for (const flag of needs.flags) io.out(`${where}: ${flag}: "true" (or ${key}: alpha with ${flag} unset)`);
@@ -36,5 +37,5 @@ export function requirementsCommand(registry: Registry, paths: readonly string[]
     for (const line of unknownKindLines(unknown)) io.out(line);
     if (unknown.length > 0) io.err(`${objects.length} object(s)${unknownKindsSummary(unknown)}`);
   }
-  return errors.length > 0 || hasUnknownKindErrors(unknown) ? EXIT.rejected : EXIT.ok;
+  return errors.length > 0 || results.some(({ needs }) => needs.tooDeep) || hasUnknownKindErrors(unknown) ? EXIT.rejected : EXIT.ok;
 }
