@@ -27,6 +27,12 @@ describe('the variant bundles', () => {
     for (const file of FILES) expect(existsSync(join(bundles, variant, file))).toBe(true);
   });
 
+  it.each(VARIANTS)('%s builds its image on the active Node LTS, pinned by tag', (variant) => {
+    const lines = readFileSync(join(bundles, variant, 'Dockerfile'), 'utf8').split('\n');
+    expect(lines.filter((line) => line.startsWith('FROM '))).toEqual(['FROM node:26-alpine']);
+    expect(lines).toContain('USER 65532:65532');
+  });
+
   it('leaves the code only beta and alpha features need out of the stable bundle', () => {
     for (const file of ['webhook.js', 'featuregates.js']) {
       expect(inputsOf('stable', file)[OPT_IN_MODULE]).toBeUndefined();

@@ -6,6 +6,7 @@ import { configValidate } from './commands/config-validate';
 import { registerDocs } from './commands/docs';
 import { explain } from './commands/explain';
 import { registerMatrix } from './commands/matrix';
+import { registerPolicy } from './commands/policy';
 import { registerRelease } from './commands/release';
 import { requirementsCommand } from './commands/requirements';
 import { review } from './commands/review';
@@ -85,6 +86,7 @@ export function createProgram(source: ProjectSource, io: Io, setExitCode: (code:
   registerRelease(program, source, io, setExitCode);
   registerDocs(program, source, io, setExitCode);
   registerServe(program, source, io, setExitCode);
+  registerPolicy(program, source, io, setExitCode);
 
   return program;
 }

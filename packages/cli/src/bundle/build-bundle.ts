@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedProject } from '../project/load-project';
+import { dockerfile } from './dockerfile';
 import { bundleVariant } from './esbuild-bundle';
 import { featuresMarkdown } from './features-md';
 import { releaseManifest } from './release-manifest';
@@ -11,7 +12,6 @@ export function featuregatesVersion(): string {
   return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-export const DOCKERFILE = `# The image release.yaml runs: node and this bundle's webhook.js, nothing else.\nFROM node:20-alpine\nCOPY webhook.js /featuregates/webhook.js\nUSER 65532:65532\nENTRYPOINT ["node", "/featuregates/webhook.js"]\n`;
 
 export interface BundleOptions {
   variant: string;
@@ -47,7 +47,7 @@ export async function buildBundle(loaded: LoadedProject, options: BundleOptions)
   const manifest = { version, ...(options.namespace ? { namespace: options.namespace } : {}), ...(options.image ? { image: options.image } : {}) };
   writeFileSync(join(options.outDir, 'release.yaml'), releaseManifest(registry, project, variant, manifest));
   writeFileSync(join(options.outDir, 'FEATURES.md'), featuresMarkdown(registry, project, variant, version));
-  writeFileSync(join(options.outDir, 'Dockerfile'), DOCKERFILE);
+  writeFileSync(join(options.outDir, 'Dockerfile'), dockerfile());
   const files = ['webhook.js', 'featuregates.js', 'release.yaml', 'FEATURES.md', 'Dockerfile', 'meta.json'];
   return { files: files.map((name) => ({ name, bytes: readFileSync(join(options.outDir, name)).length })) };
 }

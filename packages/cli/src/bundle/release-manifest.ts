@@ -1,5 +1,6 @@
 import { dump } from 'js-yaml';
 import { formatValue, levelAdmits, moreStable, ownFlagRuleText, settingStability, type BehaviorFlag, type Project, type Registry } from '@featuregates/gates';
+import { certificateRbacObjects } from './certificate-rbac';
 import type { Variant } from './variants';
 
 export interface ManifestOptions {
@@ -133,6 +134,8 @@ export function releaseObjects(registry: Registry, project: Project, variant: Va
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: `${name}-feature-flags` },
       subjects: [{ kind: 'ServiceAccount', name, namespace }],
     },
+    // No Secret is shipped: the webhook creates featuregates-webhook-tls itself (see the header).
+    ...certificateRbacObjects({ namespace, serviceAccount: name, secret: `${name}-tls`, webhookConfiguration: 'featuregates' }, APP),
     {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
@@ -158,16 +161,15 @@ export function releaseObjects(registry: Registry, project: Project, variant: Va
               {
                 name: 'webhook',
                 image,
-                args: ['--kubernetes', '--namespace', namespace, '--configmap', configMap, '--tls-cert', '/tls/tls.crt', '--tls-key', '/tls/tls.key', '--port', '8443'],
+                // With --kubernetes and no --tls-cert, serve manages its certificates in the Secret featuregates-webhook-tls.
+                args: ['--kubernetes', '--namespace', namespace, '--configmap', configMap, '--port', '8443'],
                 ports: [{ name: 'https', containerPort: 8443 }],
                 readinessProbe: { httpGet: { path: '/readyz', port: 'https', scheme: 'HTTPS' }, periodSeconds: 5 },
                 livenessProbe: { httpGet: { path: '/healthz', port: 'https', scheme: 'HTTPS' }, periodSeconds: 10, failureThreshold: 3 },
                 resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
                 securityContext: restricted,
-                volumeMounts: [{ name: 'tls', mountPath: '/tls', readOnly: true }],
               },
             ],
-            volumes: [{ name: 'tls', secret: { secretName: `${name}-tls` } }],
           },
         },
       },
@@ -182,7 +184,8 @@ export function releaseObjects(registry: Registry, project: Project, variant: Va
     {
       apiVersion: 'admissionregistration.k8s.io/v1',
       kind: 'ValidatingWebhookConfiguration',
-      metadata: { name: `featuregates-${project.id}`, labels: PART_OF, annotations: { 'cert-manager.io/inject-ca-from': `${namespace}/${name}-tls` } },
+      // Both caBundle fields ship empty: the webhook fills them with its CA and keeps them so.
+      metadata: { name: 'featuregates', labels: PART_OF },
       webhooks: [
         {
           name: 'validation.featuregates.dev',
@@ -216,9 +219,9 @@ export function releaseObjects(registry: Registry, project: Project, variant: Va
 const HEADER = (project: Project, variant: Variant, options: ManifestOptions) => `# featuregates ${options.version}, ${project.displayName}, ${variant.name} bundle: ${variant.summary}
 #
 # Install:  kubectl apply -f release.yaml
-# TLS:      the webhook serves the Secret featuregates-webhook-tls (tls.crt, tls.key) in namespace
-#           ${namespaceOf(project, options)}. Put the base64 CA that signed it in both caBundle fields of the
-#           ValidatingWebhookConfiguration below (or let cert-manager inject it: see its annotation).
+# TLS:      nothing to do. The webhook makes its own CA and serving certificate, keeps them in the Secret
+#           featuregates-webhook-tls in namespace ${namespaceOf(project, options)} (created at first start, so not
+#           shipped here), fills both caBundle fields below (shipped empty) and rotates before expiry.
 # Deadlock: the ${project.displayName} entry fails closed (failurePolicy: Fail) so no gated field slips through
 #           while the webhook is down. The ConfigMap entry fails open (failurePolicy: Ignore) so that a cluster
 #           whose webhook is down (even because of its config) can always fix that config; a bad config
@@ -232,6 +235,6 @@ export function releaseManifest(registry: Registry, project: Project, variant: V
   const objects = releaseObjects(registry, project, variant, options);
   const rendered = objects.map((object) => dump(object, { noRefs: true, lineWidth: 120, quotingType: '"' }));
   // The ConfigMap goes after the RBAC objects, before the Deployment that reads it.
-  rendered.splice(4, 0, configMapYaml(registry, project, variant, namespaceOf(project, options)));
+  rendered.splice(objects.findIndex((object) => object.kind === 'Deployment'), 0, configMapYaml(registry, project, variant, namespaceOf(project, options)));
   return HEADER(project, variant, options) + rendered.map((text) => `---\n${text}`).join('');
 }
