@@ -91,11 +91,12 @@ describe('a downstream project', () => {
     expect(explained.code).toBe(0);
     expect(explained.out).toContain(`to set it: kubectl patch cm widget-flags -n widgets-system -p '{"data":{"paint":"VALUE"}}'`);
     const configMap = { name: 'widget-flags', namespace: 'widgets-system' };
+    const base = { port: 0, host: '', service: 's', tlsSecret: 't', webhookConfiguration: 'w', certValidity: '7d', certRenewBefore: '1d', certResync: '60s' };
     const saved = process.env.SYSTEM_NAMESPACE;
     delete process.env.SYSTEM_NAMESPACE;
     try {
-      expect(configOrigin({ kubernetes: true, port: 0, host: '' }, configMap)).toEqual({ kubernetes: configMap });
-      expect(configOrigin({ kubernetes: true, namespace: 'dev', configmap: 'flags', port: 0, host: '' }, configMap)).toEqual({ kubernetes: { namespace: 'dev', name: 'flags' } });
+      expect(configOrigin({ ...base, kubernetes: true }, configMap)).toEqual({ kubernetes: configMap });
+      expect(configOrigin({ ...base, kubernetes: true, namespace: 'dev', configmap: 'flags' }, configMap)).toEqual({ kubernetes: { namespace: 'dev', name: 'flags' } });
     } finally {
       if (saved !== undefined) process.env.SYSTEM_NAMESPACE = saved;
     }
