@@ -1,6 +1,5 @@
 import { BUILD_CEILING, type ConfigSource, type ConfigState, type Registry } from '@featuregates/gates';
-import { configMapSource, fileSource } from '@featuregates/sources';
-import type { KubeConfig } from '@kubernetes/client-node';
+import { configMapSource, fileSource, type KubeConfigLike } from '@featuregates/sources';
 import { configValidation } from './controllers/config-validation';
 import { resourceValidation } from './controllers/resource-validation';
 import { featuresView } from './features-view';
@@ -11,7 +10,7 @@ import { WebhookMetrics } from './metrics';
 import { readiness, type CertificateStatus } from './readiness';
 import { certificateExpiry, readCertificatePair, watchCertificateFiles } from './tls/certificate-files';
 
-export type ConfigOrigin = { file: string } | { kubernetes: { namespace: string; name: string; kubeConfig?: KubeConfig } };
+export type ConfigOrigin = { file: string } | { kubernetes: { namespace: string; name: string; kubeConfig?: KubeConfigLike } };
 
 export interface WebhookOptions {
   registry: Registry;
