@@ -103,6 +103,7 @@ describe('a feature from alpha to removal, one release at a time', () => {
     });
     const { version, changelog, notes } = cut('2027-02-01');
     expect(version).toBe('1.1.0');
+    expect(changelog.split('\n').slice(0, 3)).toEqual(['## 1.1.0', '', '_Released 2027-02-01_']);
     expect(changelog).toContain('### Minor Changes');
     expect(section(changelog, '#### New alpha features')).toContain(
       "- **`step-cache`** (alpha): Cache a step's outputs between runs. Flag: own flag `enable-step-cache` (or `enable-api-fields: alpha` while it is unset). Gates `Step.cache` in Pipeline (v1, v1beta1), PipelineRun (v1, v1beta1), Task (v1, v1beta1), TaskRun (v1, v1beta1). In the alpha bundle.",

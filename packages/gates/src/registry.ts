@@ -133,6 +133,17 @@ export type OwnFlagRule = 'own-flag-decides' | 'own-flag-overrides-level';
 /** Whose words the messages use: Tekton's exact strings, or wording that reads like Kubernetes'. */
 export type MessageWording = 'tekton' | 'kubernetes';
 
+/**
+ * Rules of the compatibility policy a catalog may relax. Omitted, each is Tekton's
+ * (docs/api_compatibility_policy.md), the strictest.
+ */
+export interface CompatibilityRules {
+  /** New features on a v1 kind start alpha. Default true. */
+  newFeaturesStartAlpha?: boolean;
+  /** A stable feature on a v1 kind is never removed or changed incompatibly without a new API version. Default true. */
+  stableFeaturesNeedNewApiVersion?: boolean;
+}
+
 export interface Registry {
   /** The catalog's id (`tekton-pipelines`): lower-case, used in file names and metrics. */
   name: string;
@@ -146,6 +157,8 @@ export interface Registry {
   wording?: MessageWording;
   /** How features with their own flag are decided; `own-flag-overrides-level` when omitted. */
   ownFlagRule?: OwnFlagRule;
+  /** Compatibility rules the release check relaxes for this catalog; Tekton's when omitted. */
+  compatibility?: CompatibilityRules;
   /** The key whose value is the level of gated API fields. */
   apiFieldsKey: string;
   defaultLevel: Stability;

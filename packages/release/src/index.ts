@@ -7,6 +7,8 @@ export { featureRef, flagRef, stableKindsOf } from './refs';
 export { BETA_MONTHS, V1_MONTHS, featureWindow, flagWindow, levelWindow, earliestAfter, type Window } from './windows';
 export { diffSnapshots, eventId, eventSubject } from './diff';
 export { checkPolicy } from './policy';
+export { checkReleaseDates } from './release-history';
+export { bumpVersion, bumpShortfall, describeShortfall, changelogSection, unrecordedInChangelog, type BumpShortfall } from './version-bump';
 export * as messages from './messages';
 export { RULES, describeEvent, formatViolation, earliestText } from './messages';
 export { bumpFor, highestBump } from './bump';

@@ -15,6 +15,9 @@ export const RULES: Readonly<Record<PolicyRule, string>> = {
   'level-skip': 'a feature on a v1 kind skips a level (alpha → stable)',
   tombstone: 'a removed flag is not kept as a tombstone, or a tombstone is removed',
   demotion: 'a feature or flag is demoted (beta → alpha, stable → beta)',
+  'new-feature-level': 'a new feature on a v1 kind does not start alpha',
+  'release-dates': 'a release is dated before the one it follows, or a notice does not carry the date of the release that first shipped it',
+  'stable-on-v1': 'a stable feature on a v1 kind is removed or changed incompatibly (only a new API version may do that)',
 };
 
 export function earliestText(earliest: Earliest): string {
@@ -51,6 +54,25 @@ export function defaultTooEarly(key: string, from: string, to: string, window: W
 export function demotion(what: 'feature' | 'flag', name: string, from: string, to: string, removal: Earliest | undefined): string {
   const instead = removal ? `deprecate it instead (then removal is allowed from ${earliestText(removal)})` : 'keep it, or remove it once its deprecation window has run';
   return `${what} "${name}" demoted from ${from} to ${to}: demotions are never allowed, they break users who turned it on at ${from}; ${instead}`;
+}
+
+export function newFeatureNotAlpha(name: string, stability: string, kind: string): string {
+  return `new feature "${name}" added as ${stability} on v1 kind ${kind}: new features on a v1 kind start alpha; add it as alpha, then promote it one level per release`;
+}
+
+export function stableOnV1(name: string, change: string, kind: string): string {
+  return `stable feature "${name}" ${change} on v1 kind ${kind}: a stable feature of a v1 API is never removed or changed incompatibly; keep it, and make the change in a new API version (v2)`;
+}
+
+export function releaseBeforePrevious(version: string, date: string, previous: string, previousDate: string): string {
+  return `release ${version} is dated ${date}, before release ${previous} (${previousDate}): the policy counts its windows from release dates, so they never go back; date it ${previousDate} or later`;
+}
+
+export function noticeMisdated(version: string, subject: string, notice: Notice, expected: string | undefined, firstDate: string | undefined): string {
+  const where = `release ${version}: the deprecation notice of ${subject} is dated ${notice.date}`;
+  if (notice.release === 'catalog') return `${where}, after the first release (${firstDate}), yet claims to predate it: a notice is dated by the release that first shipped it`;
+  if (expected === undefined) return `${where} and names release ${notice.release}, which is not among the releases: a notice is dated by the release that first shipped it`;
+  return `${where}, but release ${notice.release}, which first shipped it, is dated ${expected}: a notice carries its release's date; restore it`;
 }
 
 export function levelSkip(name: string, from: string, to: string, skipped: string, kind: string): string {

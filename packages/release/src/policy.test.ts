@@ -203,3 +203,41 @@ describe('the compatibility policy', () => {
     expect(scenario(noticeC, (d) => { noticeC(d); flag(d, 'mode').values = ['a', 'b']; }, '2028-04-05')).toEqual([]);
   });
 });
+
+// Tekton's docs/api_compatibility_policy.md at 3ee1745: "new features ... must be introduced as
+// alpha" on a v1 API, and a stable field of a v1 API is not removed while that API version lives.
+describe('Tekton\'s rules for v1 kinds, unless the catalog relaxes them', () => {
+  const addFeature = (stability: 'alpha' | 'beta' | 'stable', type = 'Part'): Change => (d) => {
+    d.features.push({ name: 'sparkle', title: 'sparkle', stability, description: 'new', uses: [{ type, path: 'sparkle', match: { kind: 'present' } }], history: [] });
+  };
+  const relaxed = (d: Parameters<Change>[0]) => void (d.compatibility = { newFeaturesStartAlpha: false, stableFeaturesNeedNewApiVersion: false });
+
+  it('refuses a new feature born beta or stable on a v1 kind, and says how to add it', () => {
+    expect(scenario(undefined, addFeature('beta'), '2027-02-01')).toEqual([
+      '[new-feature-level] new feature "sparkle" added as beta on v1 kind example.dev/v1 Widget: new features on a v1 kind start alpha; add it as alpha, then promote it one level per release',
+    ]);
+    expect(scenario(undefined, addFeature('stable'), '2027-02-01')).toHaveLength(1);
+    expect(scenario(undefined, addFeature('alpha'), '2027-02-01')).toEqual([]);
+  });
+
+  it('lets a new feature on beta kinds only start at beta', () => {
+    expect(scenario(undefined, addFeature('beta', 'GadgetSpec'), '2027-02-01')).toEqual([]);
+  });
+
+  it('never removes a stable feature of a v1 kind, however long its notice stood', () => {
+    const deprecateInline = deprecate('inline');
+    expect(scenario(deprecateInline, removeFeature('inline'), '2030-01-01')).toEqual([
+      '[stable-on-v1] stable feature "inline" removed on v1 kind example.dev/v1 Widget: a stable feature of a v1 API is never removed or changed incompatibly; keep it, and make the change in a new API version (v2)',
+    ]);
+  });
+
+  it('applies the catalog\'s relaxed rules when it declares them', () => {
+    const from = release(edit(widgets(), relaxed), '1.0.0', '2027-01-04');
+    const born = release(edit(widgets(), (d) => { relaxed(d); addFeature('beta')(d); }), 'unreleased', '2027-02-01', from);
+    expect(checkPolicy(from, born, undefined, { newFeaturesStartAlpha: false })).toEqual([]);
+    const noticed = release(edit(widgets(), (d) => { relaxed(d); deprecate('inline')(d); }), '1.1.0', '2027-04-05', from);
+    const removed = release(edit(widgets(), (d) => { relaxed(d); removeFeature('inline')(d); }), 'unreleased', '2028-04-05', noticed);
+    expect(checkPolicy(noticed, removed, undefined, { stableFeaturesNeedNewApiVersion: false })).toEqual([]);
+    expect(checkPolicy(noticed, removed).map((violation) => violation.rule)).toEqual(['stable-on-v1']);
+  });
+});

@@ -1,4 +1,4 @@
-import { compareStability, STABILITIES } from '@featuregates/gates';
+import { compareStability, STABILITIES, type CompatibilityRules } from '@featuregates/gates';
 import { diffSnapshots } from './diff';
 import * as messages from './messages';
 import { stableKindsOf } from './refs';
@@ -39,8 +39,10 @@ function removalViolation(
  * The compatibility policy (DESIGN.md) over the changes from a released snapshot to the next
  * release: every violation names its rule, what it is about, and when it would be allowed.
  */
-export function checkPolicy(from: Snapshot, to: Snapshot, events: readonly ReleaseEvent[] = diffSnapshots(from, to)): PolicyViolation[] {
+export function checkPolicy(from: Snapshot, to: Snapshot, events: readonly ReleaseEvent[] = diffSnapshots(from, to), rules: CompatibilityRules = {}): PolicyViolation[] {
   const violations: PolicyViolation[] = [];
+  const newFeaturesStartAlpha = rules.newFeaturesStartAlpha ?? true;
+  const stableNeedsNewApiVersion = rules.stableFeaturesNeedNewApiVersion ?? true;
 
   for (const event of events) {
     switch (event.type) {
@@ -49,11 +51,24 @@ export function checkPolicy(from: Snapshot, to: Snapshot, events: readonly Relea
         if (event.type === 'feature-changed' && event.removedPaths.length === 0 && !event.flagFrom) break;
         const name = event.feature.name;
         const before = from.features[name];
+        const change = event.type === 'feature-removed' ? 'removed' : 'changed incompatibly';
+        const v1 = before.stability === 'stable' ? stableKindsOf(before, from, to) : [];
+        if (stableNeedsNewApiVersion && v1.length > 0) {
+          violations.push({ rule: 'stable-on-v1', subject: name, message: messages.stableOnV1(name, change, v1[0]), allowed: { kind: 'never' } });
+          break;
+        }
         const window = featureWindow(before, from, to);
         const result = windowCheck(before.deprecated, window, to);
         if (result.ok) break;
-        const change = event.type === 'feature-removed' ? 'removed' : 'changed incompatibly';
         violations.push(removalViolation('feature', name, before.stability, change, window, result, to));
+        break;
+      }
+      case 'feature-added': {
+        const added = to.features[event.feature.name];
+        const v1 = added.stability === 'alpha' ? [] : stableKindsOf(added, to);
+        if (newFeaturesStartAlpha && v1.length > 0) {
+          violations.push({ rule: 'new-feature-level', subject: event.feature.name, message: messages.newFeatureNotAlpha(event.feature.name, added.stability, v1[0]), allowed: { kind: 'once-fixed' } });
+        }
         break;
       }
       case 'feature-demoted':

@@ -12,6 +12,7 @@ import {
   releaseNotes,
   releaseSnapshot,
   ReleaseError,
+  staleReleaseNotes,
   writeDocs,
   type ReleaseContext,
 } from './release-steps';
@@ -80,6 +81,56 @@ describe('the release steps on a workspace', () => {
     expect(existsSync(join(root, 'releases/2.0.0'))).toBe(false);
   });
 
+  it('refuses to freeze a release dated before the previous one, and the check reports a backdated notice', () => {
+    const root = workspace();
+    releaseSnapshot(ctx(root, widgets(), '2027-01-04'));
+    setVersion(root, '1.1.0');
+    expect(() => releaseSnapshot(ctx(root, promoted, '2026-12-31'))).toThrow(/^release 1\.1\.0 cannot be frozen:\n\[release-dates\] release 1\.1\.0 is dated 2026-12-31, before release 1\.0\.0/);
+    expect(existsSync(join(root, 'releases/1.1.0'))).toBe(false);
+
+    const noticed = edit(widgets(), (d) => void (feature(d, 'fan-out').deprecated = { since: 'v2', message: 'goes' }));
+    releaseSnapshot(ctx(root, noticed, '2027-04-05'));
+    const file = join(root, 'releases/1.1.0/features.json');
+    const released = JSON.parse(readFileSync(file, 'utf8'));
+    released.features['fan-out'].deprecated.date = '2027-01-04';
+    writeFileSync(file, JSON.stringify(released));
+    const context = ctx(root, noticed, '2027-05-01');
+    expect(checkReport(releaseCheck(context), context)).toEqual([
+      expect.stringMatching(/^\[release-dates\] release 1\.1\.0: the deprecation notice of feature "fan-out" is dated 2027-01-04, but release 1\.1\.0/),
+    ]);
+  });
+
+  it('refuses a version too low for the changes, and a cut whose CHANGELOG lacks a change, with advice for that step', () => {
+    const root = workspace();
+    releaseSnapshot(ctx(root, widgets(), '2027-01-04'));
+    const removed = edit(widgets(), (d) => {
+      feature(d, 'glow').deprecated = { since: 'v2', message: 'goes' };
+    });
+    setVersion(root, '1.0.1');
+    const context = ctx(root, removed, '2027-02-01');
+    const redo = 'undo the version cut (git checkout -- . in the package), run featuregates release changeset, then npx changeset version again';
+    expect(checkReport(releaseCheck(context), context)).toEqual([`[version] version 1.0.1 is too low: the changes since 1.0.0 call for a minor bump (glow), so at least 1.1.0: ${redo}`]);
+    expect(() => releaseSnapshot(context)).toThrow(/^release 1\.0\.1 cannot be frozen:\nversion 1\.0\.1 is too low/);
+
+    setVersion(root, '1.1.0');
+    writeFileSync(join(root, 'packages/catalog/CHANGELOG.md'), '# widgets-catalog\n\n## 1.1.0\n\n### Patch Changes\n\n- an unrelated fix\n');
+    expect(checkReport(releaseCheck(context), context)).toEqual([`[version] the CHANGELOG of 1.1.0 does not record glow (no changeset): ${redo}`]);
+    expect(() => releaseSnapshot(context)).toThrow(/the CHANGELOG of 1\.1\.0 does not record glow/);
+    expect(existsSync(join(root, 'releases/1.1.0'))).toBe(false);
+  });
+
+  it('finds released notes that are missing or differ from a fresh generation', () => {
+    const root = workspace();
+    const context = ctx(root, widgets(), '2027-01-04');
+    releaseSnapshot(context);
+    expect(staleReleaseNotes(context)).toEqual([]);
+    const notes = join(root, 'releases/1.0.0/RELEASE_NOTES.md');
+    writeFileSync(notes, `${readFileSync(notes, 'utf8')}\nan edit by hand\n`);
+    expect(staleReleaseNotes(context)).toEqual(['1.0.0']);
+    releaseNotes(context, '1.0.0');
+    expect(staleReleaseNotes(context)).toEqual([]);
+  });
+
   it('writes the notes of a released version, and names the releases when asked for an unknown one', () => {
     const root = workspace();
     releaseSnapshot(ctx(root, widgets(), '2027-01-04'));
@@ -104,5 +155,13 @@ describe('the release steps on a workspace', () => {
     writeDocs(root, widgets());
     expect(docsCheck(root, widgets()).fresh).toBe(true);
     expect(docsCheck(root, promoted)).toEqual({ fresh: false, message: 'docs/features.md is stale (it differs from a fresh generation from the catalog): run featuregates docs, then commit it' });
+  });
+
+  it('writes docs to an absolute path where it says, not under the workspace', () => {
+    const root = workspace();
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'fg-docs-')), 'features.md');
+    expect(writeDocs(root, widgets(), elsewhere)).toBe(elsewhere);
+    expect(existsSync(elsewhere)).toBe(true);
+    expect(docsCheck(root, widgets(), elsewhere).fresh).toBe(true);
   });
 });

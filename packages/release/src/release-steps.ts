@@ -14,12 +14,14 @@ import { diffSnapshots, eventSubject } from './diff';
 import { DOCS_PATH, renderDocs } from './docs';
 import { formatViolation } from './messages';
 import { checkPolicy } from './policy';
+import { checkReleaseDates } from './release-history';
 import { renderReleaseNotes } from './release-notes';
 import { latestSnapshot, listReleases, notesPath, previousSnapshot, readSnapshot, snapshotPath, writeSnapshot } from './releases-dir';
 import { emptySnapshot, snapshotOf } from './snapshot';
 import type { PolicyViolation, ReleaseEvent, Snapshot } from './types';
 import { compareVersions } from './versions';
 import { findWorkspacePackage } from './workspace';
+import { bumpShortfall, datedChangelog, describeShortfall, unrecordedInChangelog } from './version-bump';
 
 /** A mistake the maintainer can fix; the message says how. */
 export class ReleaseError extends Error {}
@@ -119,24 +121,52 @@ export interface CheckResult extends DiffResult {
   unrecorded: ReleaseEvent[];
   /** A version `changeset version` cut whose snapshot is not written yet. */
   unfrozen?: string;
+  /** Why that cut version cannot be frozen as it is: too low a bump, changes missing from its CHANGELOG. */
+  cutProblems: string[];
   ok: boolean;
+}
+
+/**
+ * Why `version`, cut from `previous`, cannot hold these changes: a bump lower than the policy
+ * implies, or (where the package keeps a CHANGELOG.md) changes no changeset recorded. Each says
+ * how to redo the cut, since running `release changeset` now would record the changes twice.
+ */
+function versionProblems(packageDir: string, previous: string, version: string, events: readonly ReleaseEvent[]): string[] {
+  const problems: string[] = [];
+  const redo = 'undo the version cut (git checkout -- . in the package), run featuregates release changeset, then npx changeset version again';
+  const shortfall = bumpShortfall(previous, version, events);
+  if (shortfall) problems.push(`${describeShortfall(version, previous, shortfall)}: ${redo}`);
+  const changelogFile = join(packageDir, 'CHANGELOG.md');
+  if (existsSync(changelogFile)) {
+    const missing = unrecordedInChangelog(readFileSync(changelogFile, 'utf8'), version, events);
+    if (missing.length > 0) problems.push(`the CHANGELOG of ${version} does not record ${missing.map(eventSubject).join(', ')} (no changeset): ${redo}`);
+  }
+  return problems;
+}
+
+/** Date problems across every release so far, with `next` (the tree or the release being frozen) last. */
+function releasedDates(ctx: ReleaseContext, next: Snapshot): PolicyViolation[] {
+  const released = listReleases(ctx.releasesDir).filter((version) => version !== next.version);
+  return checkReleaseDates([...released.map((version) => readSnapshot(ctx.releasesDir, version)), next]);
 }
 
 /** The release check CI runs: the policy over the changes since the latest release, and every change recorded. */
 export function releaseCheck(ctx: ReleaseContext): CheckResult {
   const { from, to, events } = releaseDiff(ctx);
-  const violations = checkPolicy(from, to, events);
+  const violations = [...releasedDates(ctx, to), ...checkPolicy(from, to, events, ctx.registry.compatibility)];
   const pkg = findWorkspacePackage(ctx.root, ctx.packageName);
   const unfrozen = pkg && compareVersions(pkg.version, from.version) > 0 ? pkg.version : undefined;
   const unrecorded = unfrozen || !existsSync(ctx.changesetDir) ? [] : eventsWithoutChangeset(events, readChangesetDir(ctx.changesetDir));
-  return { from, to, events, violations, unrecorded, ...(unfrozen ? { unfrozen } : {}), ok: violations.length === 0 && unrecorded.length === 0 && !unfrozen };
+  const cutProblems = unfrozen && pkg ? versionProblems(pkg.dir, from.version, unfrozen, events) : [];
+  return { from, to, events, violations, unrecorded, ...(unfrozen ? { unfrozen } : {}), cutProblems, ok: violations.length === 0 && unrecorded.length === 0 && !unfrozen };
 }
 
 /** The lines `release check` prints for a result, failures first. */
 export function checkReport(result: CheckResult, ctx: ReleaseContext): string[] {
   const lines = result.violations.map(formatViolation);
   for (const event of result.unrecorded) lines.push(`[changeset] no changeset records "${event.type}" of ${eventSubject(event)}: run featuregates release changeset`);
-  if (result.unfrozen) {
+  for (const problem of result.cutProblems) lines.push(`[version] ${problem}`);
+  if (result.unfrozen && result.cutProblems.length === 0) {
     lines.push(`[snapshot] ${ctx.packageName} is at ${result.unfrozen} but ${where(ctx, snapshotPath(ctx.releasesDir, result.unfrozen))} does not exist: run featuregates release snapshot`);
   }
   return lines;
@@ -185,23 +215,25 @@ export function releaseSnapshot(ctx: ReleaseContext, options: { version?: string
   }
   const from = previous ?? emptySnapshot(snapshot.catalog, snapshot.level.key, snapshot.level.default);
   const events = diffSnapshots(from, snapshot);
+  const misdated = releasedDates(ctx, snapshot).map(formatViolation);
+  const packageDir = findWorkspacePackage(ctx.root, ctx.packageName)?.dir ?? ctx.root;
+  const cut = previous ? versionProblems(packageDir, previous.version, version, events) : [];
+  if (misdated.length + cut.length > 0) throw new ReleaseError(`release ${version} cannot be frozen:\n${[...misdated, ...cut].join('\n')}`);
   if (previous) {
-    const violations = checkPolicy(previous, snapshot, events);
+    const violations = checkPolicy(previous, snapshot, events, ctx.registry.compatibility);
     if (violations.length > 0) throw new ReleaseError(`release ${version} breaks the compatibility policy:\n${violations.map(formatViolation).join('\n')}`);
   }
   const written = !existsSync(file);
   if (written) writeSnapshot(ctx.releasesDir, snapshot);
+  const changelogFile = join(packageDir, 'CHANGELOG.md');
+  if (existsSync(changelogFile)) writeFileSync(changelogFile, datedChangelog(readFileSync(changelogFile, 'utf8'), version, ctx.date));
   const notesFile = notesPath(ctx.releasesDir, version);
   writeFileSync(notesFile, renderReleaseNotes({ from, to: snapshot, events, first: !previous }));
   return { snapshot, snapshotFile: file, notesFile, events, written };
 }
 
-/** RELEASE_NOTES.md of a released version (written beside its snapshot), or a preview for the working tree. */
-export function releaseNotes(ctx: ReleaseContext, version?: string): { text: string; file?: string } {
-  if (!version) {
-    const { from, to, events } = releaseDiff(ctx);
-    return { text: renderReleaseNotes({ from, to, events }) };
-  }
+/** The RELEASE_NOTES.md a released version's snapshot (and the one before it) generate. */
+function renderNotesOf(ctx: ReleaseContext, version: string): string {
   let to: Snapshot;
   try {
     to = readSnapshot(ctx.releasesDir, version);
@@ -210,10 +242,27 @@ export function releaseNotes(ctx: ReleaseContext, version?: string): { text: str
   }
   const previous = previousSnapshot(ctx.releasesDir, version);
   const from = previous ?? emptySnapshot(to.catalog, to.level.key, to.level.default);
-  const text = renderReleaseNotes({ from, to, events: diffSnapshots(from, to), first: !previous });
+  return renderReleaseNotes({ from, to, events: diffSnapshots(from, to), first: !previous });
+}
+
+/** RELEASE_NOTES.md of a released version (written beside its snapshot), or a preview for the working tree. */
+export function releaseNotes(ctx: ReleaseContext, version?: string): { text: string; file?: string } {
+  if (!version) {
+    const { from, to, events } = releaseDiff(ctx);
+    return { text: renderReleaseNotes({ from, to, events }) };
+  }
+  const text = renderNotesOf(ctx, version);
   const file = notesPath(ctx.releasesDir, version);
   writeFileSync(file, text);
   return { text, file };
+}
+
+/** Every released version whose committed RELEASE_NOTES.md is missing or differs from a fresh generation. */
+export function staleReleaseNotes(ctx: ReleaseContext): string[] {
+  return listReleases(ctx.releasesDir).filter((version) => {
+    const file = notesPath(ctx.releasesDir, version);
+    return !existsSync(file) || readFileSync(file, 'utf8') !== renderNotesOf(ctx, version);
+  });
 }
 
 /** `docs/features.md` for a registry (nothing in it depends on a date). */
@@ -222,7 +271,7 @@ export function docsFor(registry: Registry): string {
 }
 
 export function writeDocs(root: string, registry: Registry, path = DOCS_PATH): string {
-  const file = join(root, path);
+  const file = resolve(root, path);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, docsFor(registry));
   return file;
@@ -230,7 +279,7 @@ export function writeDocs(root: string, registry: Registry, path = DOCS_PATH): s
 
 /** Whether the committed docs equal a fresh generation; the message says how to fix them. */
 export function docsCheck(root: string, registry: Registry, path = DOCS_PATH): { fresh: boolean; message: string } {
-  const file = join(root, path);
+  const file = resolve(root, path);
   if (!existsSync(file)) return { fresh: false, message: `${path} is missing: run featuregates docs` };
   if (readFileSync(file, 'utf8') !== docsFor(registry)) return { fresh: false, message: `${path} is stale (it differs from a fresh generation from the catalog): run featuregates docs, then commit it` };
   return { fresh: true, message: `${path} is fresh` };

@@ -145,7 +145,7 @@ export type ReleaseEvent =
 export type ReleaseEventType = ReleaseEvent['type'];
 
 /** The compatibility rules of DESIGN.md that the release check enforces. */
-export type PolicyRule = 'removal-window' | 'alpha-warning' | 'default-window' | 'level-skip' | 'tombstone' | 'demotion';
+export type PolicyRule = 'removal-window' | 'alpha-warning' | 'default-window' | 'level-skip' | 'tombstone' | 'demotion' | 'new-feature-level' | 'stable-on-v1' | 'release-dates';
 
 export interface PolicyViolation {
   rule: PolicyRule;

@@ -14,6 +14,8 @@ import {
   releaseSnapshot,
   ReleaseError,
   RULES,
+  notesPath,
+  staleReleaseNotes,
   type ContextOptions,
 } from '@featuregates/release';
 import { CliError, EXIT, type Io } from '../io';
@@ -128,11 +130,19 @@ export function registerRelease(program: Command, registry: Registry, io: Io, se
     );
 
   shared(release.command('notes'))
-    .description('Writes RELEASE_NOTES.md of a released version beside its snapshot; without --version, prints a preview for the working tree.')
+    .description('Writes RELEASE_NOTES.md of a released version beside its snapshot; without --version, prints a preview for the working tree; --check regenerates every release\'s notes and fails on a difference.')
     .option('--version <version>', 'a released version')
-    .action((options: SharedOptions & { version?: string }) =>
+    .option('--check', 'exit 1 when a released version\'s RELEASE_NOTES.md differs from a fresh generation')
+    .action((options: SharedOptions & { version?: string; check?: boolean }) =>
       setExitCode(
         guarded(() => {
+          if (options.check) {
+            const ctx = context(registry, io, options);
+            const stale = staleReleaseNotes(ctx);
+            for (const version of stale) io.err(`${shown(io, notesPath(ctx.releasesDir, version))} is stale (it differs from a fresh generation from the snapshots): run featuregates release notes --version ${version}, then commit it`);
+            if (stale.length === 0) io.out('release notes are fresh');
+            return stale.length === 0 ? EXIT.ok : EXIT.rejected;
+          }
           const { text, file } = releaseNotes(context(registry, io, options), options.version);
           if (file) io.out(`wrote ${shown(io, file)}`);
           else io.out(text.trimEnd());
