@@ -23,6 +23,8 @@ module.exports = function preset(projectDir) {
       // ESM-style relative imports ('./x.js') name TypeScript sources.
       '^(\\.{1,2}/.*)\\.js$': '$1',
       '^@featuregates/([a-z-]+)$': path.join(__dirname, 'packages/$1/src/index.ts'),
+      // Subpath exports (`@featuregates/tekton/testing`) name a folder's index or a module.
+      '^@featuregates/([a-z-]+)/([a-z-]+)$': path.join(__dirname, 'packages/$1/src/$2'),
     },
   };
 };

@@ -1,8 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { affinityAssistantName, createSwitches, podForTaskRun, referenceCatalog, type PodInput } from '@featuregates/behaviors';
-import { gateTesting, requireGates, runningData } from '@featuregates/testing';
+import { createSwitches } from '@featuregates/behaviors';
+import { affinityAssistantName, podForTaskRun, referenceCatalog, type PodInput } from '@featuregates/tekton/behaviors';
+import { requireGates } from '@featuregates/tekton/testing';
+import { gateTesting, runningData } from '@featuregates/testing';
 import { featuregates } from './process';
 
 // This suite runs once per configuration of `nx run e2e:matrix`, which passes each configuration

@@ -5,4 +5,3 @@ export { fromProvenance, type ProvenanceReading, type DroppedEntry } from './rea
 export { deprecationsInUse, type DeprecationInUse } from './deprecations';
 export { enabledStates, featureEnabledGauge, recordEnabled, FEATURE_ENABLED_METRIC, type EnabledState } from './metrics';
 export { jsonLogger, type Logger } from './logger';
-export * from './reference';

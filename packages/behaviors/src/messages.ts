@@ -2,12 +2,13 @@
  * Every user-facing string of the behaviour switches. Config wording (unknown keys, bad values,
  * deprecations) is the gate model's, so a controller's log says what the webhook says.
  */
-import { deprecatedKey, deprecatedValue, unknownKey, type FlagValue } from '@featuregates/gates';
+import { DEFAULT_VOICE, deprecatedKey, deprecatedValue, unknownKey, type FlagValue } from '@featuregates/gates';
 
 const quote = (value: unknown): string => JSON.stringify(String(value));
 
+/** A key a controller's code reads that its catalog lacks: a programmer's error, worded alike whatever the catalog. */
 export function unknownFlag(key: string, suggestion: string | undefined): string {
-  return unknownKey(key, suggestion).replace(/^unknown key/, 'unknown flag');
+  return unknownKey(DEFAULT_VOICE, key, suggestion).replace(/^unknown key/, 'unknown flag');
 }
 
 export function removedFlag(key: string, removedIn: string, note: string): string {

@@ -1,4 +1,4 @@
-import { isStability, parseConfig, parseFlagValue, type Registry } from '@featuregates/gates';
+import { isStability, parseConfig, parseFlagValue, voiceOf, type Registry } from '@featuregates/gates';
 import * as messages from './messages';
 import { createSnapshot, type Snapshot } from './snapshot';
 
@@ -29,10 +29,14 @@ function asText(value: unknown): string | undefined {
 
 /** Why a value cannot be read as this key's, or undefined when it can. */
 function valueProblem(catalog: Registry, key: string, text: string): string | undefined {
-  if (key === catalog.apiFieldsKey) return isStability(text.toLowerCase()) ? undefined : `invalid level ${JSON.stringify(text)}`;
+  const voice = voiceOf(catalog);
+  if (key === catalog.apiFieldsKey) {
+    const level = text.toLowerCase();
+    return isStability(level) && voice.levels.includes(level) ? undefined : `invalid level ${JSON.stringify(text)}`;
+  }
   const flag = catalog.flags.find((entry) => entry.key === key);
   if (!flag) return messages.provenanceUnknown();
-  const parsed = parseFlagValue(flag, text);
+  const parsed = parseFlagValue(flag, text, voice);
   return parsed.ok ? undefined : parsed.message;
 }
 

@@ -1,160 +1,98 @@
-import type { Registry as GateRegistry } from '@featuregates/gates';
-import { tektonCatalog } from '@featuregates/tekton';
+import { CatalogError, type Registry as GateRegistry } from '@featuregates/gates';
 import { Registry } from 'prom-client';
-import { referenceCatalog, workspaceDirRename } from './reference/catalog';
+// The gate model's small fixture catalogs (made-up projects), so these tests need no real catalog.
+import { fixture, twoLevels } from '../../gates/src/test-support/fixture';
 import { createSwitches } from './switches';
 import { recordingLogger } from './test-support/logs';
 import { mutableSource } from './test-support/mutable-source';
 
-/** The reference catalog as it stood in its deprecation phase: `false` is still the default, and deprecated. */
-const deprecationPhase: GateRegistry = {
-  ...referenceCatalog,
-  flags: referenceCatalog.flags.map((flag) => (flag.key === workspaceDirRename.key ? { ...flag, default: false } : flag)),
-};
+/** The fixture without a wording of its own: the generic wording, naming its ConfigMap. */
+const widgets: GateRegistry = { ...fixture, wording: undefined, configMap: { name: 'widget-flags', namespace: 'widget-system' } };
 
-describe('createSwitches', () => {
-  it('takes a plain map and refuses an invalid one, naming the problem', () => {
-    const switches = createSwitches({ catalog: tektonCatalog, source: { coschedule: 'disabled' }, logger: recordingLogger() });
-    expect(switches.snapshot().get('coschedule')).toBe('disabled');
-    expect(() => createSwitches({ catalog: tektonCatalog, source: { 'keep-pod-enabled-cancel': 'true' }, logger: recordingLogger() })).toThrow(
-      'invalid feature-flags config: unknown key "keep-pod-enabled-cancel": did you mean "keep-pod-on-cancel"?',
+describe('createSwitches over any catalog', () => {
+  it('refuses a broken catalog before reading any config, listing every problem', () => {
+    const broken: GateRegistry = { ...fixture, flags: fixture.flags.map((flag) => (flag.key === 'mode' ? { ...flag, default: 'z' } : flag)), aliases: [{ key: 'x', target: 'nowhere', note: '' }] };
+    expect(() => createSwitches({ catalog: broken, source: {}, logger: recordingLogger() })).toThrow(CatalogError);
+    expect(() => createSwitches({ catalog: broken, source: {}, logger: recordingLogger() })).toThrow(
+      /has 2 problems[^]*flag "mode": its default "z" is not one of its values[^]*alias "x": points at "nowhere"/,
     );
   });
 
-  it('applies a ceiling to a plain map', () => {
-    expect(() => createSwitches({ catalog: tektonCatalog, source: { 'enable-api-fields': 'alpha' }, ceiling: 'stable', logger: recordingLogger() })).toThrow('stable bundle');
+  it('takes a plain map, typed by the catalog, and refuses an invalid one in the catalog\'s wording', () => {
+    const switches = createSwitches({ catalog: widgets, source: { mode: 'b', size: '20' }, logger: recordingLogger() });
+    expect(switches.snapshot().get('mode')).toBe('b');
+    expect(switches.snapshot().get('size')).toBe(20);
+    expect(() => createSwitches({ catalog: widgets, source: { mdoe: 'b' }, logger: recordingLogger() })).toThrow(
+      'invalid feature-flags config: unrecognized key "mdoe" in ConfigMap widget-system/widget-flags: did you mean "mode"?',
+    );
   });
 
-  it('hands out the same frozen snapshot until the config changes, then tells listeners', () => {
-    const source = mutableSource(tektonCatalog, { 'await-sidecar-readiness': 'true' });
-    const switches = createSwitches({ catalog: tektonCatalog, source, logger: recordingLogger() });
+  it('holds a ceiling for a plain map', () => {
+    expect(() => createSwitches({ catalog: widgets, source: { mode: 'c' }, ceiling: 'stable', logger: recordingLogger() })).toThrow(
+      '"mode" turns on an alpha feature, but this is the stable bundle: install the "alpha" bundle to use it',
+    );
+  });
+
+  it('follows a live source: one frozen snapshot until a change, listeners told, bad configs logged and the last good one kept', () => {
+    const logger = recordingLogger();
+    const source = mutableSource(widgets, { mode: 'a' });
+    const switches = createSwitches({ catalog: widgets, source, logger });
     const first = switches.snapshot();
+    const seen: string[] = [];
+    switches.onChange((next, previous) => seen.push(`${previous.get('mode')}→${next.get('mode')}`));
+    source.set({ mode: 'a' });
     expect(switches.snapshot()).toBe(first);
-    const seen: [boolean, boolean][] = [];
-    switches.onChange((next, previous) => seen.push([next.enabled('await-sidecar-readiness'), previous.enabled('await-sidecar-readiness')]));
-    source.set({ 'await-sidecar-readiness': 'false' });
-    expect(seen).toEqual([[false, true]]);
-    expect(first.enabled('await-sidecar-readiness')).toBe(true);
-    expect(switches.snapshot().enabled('await-sidecar-readiness')).toBe(false);
+    source.set({ mode: 'b' });
+    source.set({ mode: 'bee' });
+    expect(switches.snapshot().get('mode')).toBe('b');
+    expect(seen).toEqual(['a→b']);
+    expect(logger.errors).toEqual(['feature-flags config rejected, keeping the last good one: "mode": invalid value "bee": must be one of "a", "b" or "c"']);
   });
 
-  it('fires no change event when a reload changes nothing', () => {
-    const source = mutableSource(tektonCatalog, { coschedule: 'disabled' });
-    const switches = createSwitches({ catalog: tektonCatalog, source, logger: recordingLogger() });
-    const first = switches.snapshot();
-    const listener = jest.fn();
-    switches.onChange(listener);
-    source.set({ coschedule: 'disabled' });
-    source.set({ coschedule: 'disabled', 'enable-api-fields': 'beta', 'await-sidecar-readiness': 'true' });
-    expect(listener).not.toHaveBeenCalled();
-    expect(switches.snapshot()).toBe(first);
-    source.set({ coschedule: 'disabled', 'enable-api-fields': 'alpha' });
-    expect(listener).toHaveBeenCalledTimes(1);
-  });
-
-  it('keeps the last good config when the source turns bad, and logs the rejection once per load', () => {
+  it('warns once per deprecated value in use, the default included, and once per removed key', () => {
     const logger = recordingLogger();
-    const source = mutableSource(tektonCatalog, { coschedule: 'pipelineruns' });
-    const switches = createSwitches({ catalog: tektonCatalog, source, logger });
-    const listener = jest.fn();
-    switches.onChange(listener);
-    source.set({ coschedule: 'pipelinerun' });
-    expect(switches.snapshot().get('coschedule')).toBe('pipelineruns');
-    expect(listener).not.toHaveBeenCalled();
-    expect(logger.errors).toEqual([expect.stringContaining('feature-flags config rejected, keeping the last good one: invalid value "pipelinerun" for "coschedule"')]);
-    source.set({ coschedule: 'disabled' });
-    expect(switches.snapshot().get('coschedule')).toBe('disabled');
-    expect(listener).toHaveBeenCalledTimes(1);
-  });
-
-  it('refuses a snapshot until a source has loaded a good config', () => {
-    const source = mutableSource(tektonCatalog, { 'enable-api-fields': 'betta' });
-    const switches = createSwitches({ catalog: tektonCatalog, source, logger: recordingLogger() });
-    expect(() => switches.snapshot()).toThrow('no valid feature-flags config has loaded yet: invalid value "betta"');
-    source.set({});
-    expect(switches.snapshot().level).toBe('beta');
-  });
-
-  it('warns once per key and value when a deprecated value is in use, the default included', () => {
-    const logger = recordingLogger();
-    const source = mutableSource(deprecationPhase, {});
-    createSwitches({ catalog: deprecationPhase, source, logger });
+    const source = mutableSource(widgets, {});
+    createSwitches({ catalog: widgets, source, logger });
+    source.set({ 'removed-key': 'x' });
+    source.set({ 'removed-key': 'x', mode: 'b' });
     expect(logger.warnings).toEqual([
-      '"workspace-dir-rename": value "false" is deprecated: workspaces are mounted at /tekton-files/NAME; refer to them as $(workspaces.NAME.path), then remove the key (it is the default: set "workspace-dir-rename" explicitly to choose)',
-    ]);
-    source.set({ 'workspace-dir-rename': 'true' });
-    source.set({ 'workspace-dir-rename': 'false', coschedule: 'disabled' });
-    source.set({ 'workspace-dir-rename': 'false', coschedule: 'workspaces' });
-    expect(logger.warnings).toHaveLength(1);
-  });
-
-  it('warns once for a deprecated key in use and once for a removed key', () => {
-    const logger = recordingLogger();
-    const source = mutableSource(tektonCatalog, { 'enable-custom-tasks': 'true' });
-    createSwitches({ catalog: tektonCatalog, source, logger });
-    source.set({ 'enable-custom-tasks': 'true', 'disable-affinity-assistant': 'true' });
-    source.set({ 'enable-custom-tasks': 'true', 'disable-affinity-assistant': 'true', coschedule: 'disabled' });
-    expect(logger.warnings).toEqual([
-      '"enable-custom-tasks" is deprecated: custom tasks are always enabled since v0.44.0; the key has no effect',
-      expect.stringContaining('"disable-affinity-assistant" was removed in v1.0.0'),
+      '"old-style": value "true" is deprecated: the old layout goes away in v3; set it to false (it is the default: set "old-style" explicitly to choose)',
+      '"removed-key" was removed in v1.0 and has no effect (it did nothing): delete it from ConfigMap widget-system/widget-flags',
     ]);
   });
 
-  it('does not warn about the current default', () => {
-    const logger = recordingLogger();
-    createSwitches({ catalog: referenceCatalog, source: {}, logger });
-    expect(logger.warnings).toEqual([]);
-  });
-
-  it('reports featuregates_feature_enabled on the registry it is given and keeps it current', async () => {
+  it('reports each feature on the gauge and keeps it current', async () => {
     const registry = new Registry();
-    const source = mutableSource(tektonCatalog, { 'enable-api-fields': 'stable' });
-    createSwitches({ catalog: tektonCatalog, source, logger: recordingLogger(), metrics: { registry } });
-    const text = async () => registry.metrics();
-    expect(await text()).toContain('featuregates_feature_enabled{name="matrix",stage="beta"} 0');
-    expect(await text()).toContain('featuregates_feature_enabled{name="keep-pod-on-cancel",stage="beta"} 0');
-    source.set({ 'enable-api-fields': 'beta', 'keep-pod-on-cancel': 'true' });
-    expect(await text()).toContain('featuregates_feature_enabled{name="matrix",stage="beta"} 1');
-    expect(await text()).toContain('featuregates_feature_enabled{name="keep-pod-on-cancel",stage="beta"} 1');
+    const source = mutableSource(widgets, { 'enable-api-fields': 'stable' });
+    createSwitches({ catalog: widgets, source, logger: recordingLogger(), metrics: { registry } });
+    expect(await registry.metrics()).toContain('featuregates_feature_enabled{name="fan-out",stage="beta"} 0');
+    source.set({ 'enable-api-fields': 'beta' });
+    expect(await registry.metrics()).toContain('featuregates_feature_enabled{name="fan-out",stage="beta"} 1');
   });
 
-  it('shares one gauge when two switches (or a webhook) report on one registry', () => {
-    const registry = new Registry();
-    createSwitches({ catalog: tektonCatalog, source: {}, logger: recordingLogger(), metrics: { registry } });
-    expect(() => createSwitches({ catalog: tektonCatalog, source: {}, logger: recordingLogger(), metrics: { registry } })).not.toThrow();
-    expect(registry.getMetricsAsArray()).toHaveLength(1);
+  it('serves a two-level catalog: only its levels, its own default', () => {
+    const switches = createSwitches({ catalog: twoLevels, source: {}, logger: recordingLogger() });
+    expect(switches.snapshot().level).toBe('stable');
+    expect(switches.snapshot().featureEnabled('cel')).toBe(false);
+    expect(createSwitches({ catalog: twoLevels, source: { 'enable-api-fields': 'alpha' }, logger: recordingLogger() }).snapshot().featureEnabled('cel')).toBe(true);
+    expect(() => createSwitches({ catalog: twoLevels, source: { 'enable-api-fields': 'beta' }, logger: recordingLogger() })).toThrow('must be one of "stable" or "alpha"');
   });
 
-  it('logs a listener that throws and still tells the others', () => {
-    const logger = recordingLogger();
-    const source = mutableSource(tektonCatalog);
-    const switches = createSwitches({ catalog: tektonCatalog, source, logger });
-    const after = jest.fn();
-    switches.onChange(() => {
-      throw new Error('boom');
-    });
-    switches.onChange(after);
-    source.set({ coschedule: 'disabled' });
-    expect(after).toHaveBeenCalledTimes(1);
-    expect(logger.errors).toEqual(['a feature-flags change listener threw: boom']);
-  });
-
-  it('stops following the source when closed, and unsubscribed listeners hear nothing', async () => {
-    const source = mutableSource(tektonCatalog);
-    const switches = createSwitches({ catalog: tektonCatalog, source, logger: recordingLogger() });
-    const listener = jest.fn();
-    const unsubscribe = switches.onChange(listener);
-    unsubscribe();
-    source.set({ coschedule: 'disabled' });
-    expect(listener).not.toHaveBeenCalled();
+  it('stops following the source when closed, and reads provenance against its own catalog', async () => {
+    const source = mutableSource(widgets);
+    const switches = createSwitches({ catalog: widgets, source, logger: recordingLogger() });
     await switches.close();
     expect(source.listenerCount()).toBe(0);
-    source.set({ coschedule: 'pipelineruns' });
-    expect(switches.snapshot().get('coschedule')).toBe('disabled');
+    source.set({ mode: 'b' });
+    expect(switches.snapshot().get('mode')).toBe('a');
+    expect(switches.fromProvenance({ mode: 'c' }).snapshot.get('mode')).toBe('c');
   });
+});
 
-  it('reads provenance against its own catalog', () => {
-    const switches = createSwitches({ catalog: tektonCatalog, source: {}, logger: recordingLogger() });
-    expect(switches.fromProvenance({ coschedule: 'disabled' }).snapshot.get('coschedule')).toBe('disabled');
+describe('fromProvenance over a two-level catalog', () => {
+  it('drops a recorded level the catalog does not declare, and keeps the rest', () => {
+    const reading = createSwitches({ catalog: twoLevels, source: {}, logger: recordingLogger() }).fromProvenance({ 'enable-api-fields': 'beta', mode: 'safe' });
+    expect(reading.dropped).toEqual([{ key: 'enable-api-fields', value: 'beta', reason: 'invalid level "beta"' }]);
+    expect(reading.snapshot.get('mode')).toBe('safe');
   });
 });

@@ -1,4 +1,4 @@
-import { formatValue, staticSource, type ConfigSource, type ConfigState, type GateConfig, type Registry, type Stability } from '@featuregates/gates';
+import { assertValidCatalog, formatValue, staticSource, type ConfigSource, type ConfigState, type GateConfig, type Registry, type Stability } from '@featuregates/gates';
 import { Registry as MetricsRegistry } from 'prom-client';
 import { deprecationsInUse } from './deprecations';
 import { jsonLogger, type Logger } from './logger';
@@ -54,10 +54,12 @@ function isConfigSource(source: unknown): source is ConfigSource {
 
 /**
  * Behaviour switches for a controller: typed snapshots over a config source, change events, a
- * warning once per deprecated key and value in use, and the feature-enabled gauge.
+ * warning once per deprecated key and value in use, and the feature-enabled gauge. A catalog that
+ * does not validate (`validateCatalog`) throws a CatalogError listing every problem.
  */
 export function createSwitches<R extends Registry>(options: SwitchesOptions<R>): Switches<R> {
   const { catalog } = options;
+  assertValidCatalog(catalog);
   const logger = options.logger ?? jsonLogger;
   const ownsSource = !isConfigSource(options.source);
   const source = isConfigSource(options.source) ? options.source : staticSource(catalog, { ...options.source }, options.ceiling ? { ceiling: options.ceiling } : {});

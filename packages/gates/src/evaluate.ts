@@ -55,15 +55,16 @@ export interface Evaluation {
 
 function violationMessage(feature: ApiFeature, state: FeatureState, use: RawUse, config: GateConfig): string {
   const { registry, level, ceiling } = config;
+  const voice = messages.voiceOf(registry);
   if (state.reason === 'disabled-by' && feature.disabledBy) {
-    return messages.forbiddenByListFlag(use.path, feature.disabledBy.flag, feature.disabledBy.contains);
+    return messages.forbiddenByListFlag(voice, use.path, feature.disabledBy.flag, feature.disabledBy.contains, use.check.title);
   }
   const flagText = feature.flag
-    ? (feature.flagMessage ?? messages.ownFlagOffDefault(feature.flag)).replace('{value}', messages.describeValue(use.value))
+    ? (feature.flagMessage ?? messages.ownFlagOffDefault(voice, feature.flag, use.check.title, feature.stability)).replace('{value}', messages.describeValue(use.value))
     : undefined;
-  const base = flagText ?? messages.apiFieldsRequired(use.check.title, feature.stability, level, registry.apiFieldsKey);
-  if (state.reason === 'ceiling') return base + messages.ceilingHint(ceiling, feature.stability);
-  if (state.reason === 'level' && feature.flag) return base + messages.ownFlagOrLevelHint(feature.flag, registry.apiFieldsKey);
+  const base = flagText ?? messages.apiFieldsRequired(voice, use.check.title, feature.stability, level, registry.apiFieldsKey);
+  if (state.reason === 'ceiling') return base + messages.ceilingHint(voice, ceiling, feature.stability);
+  if (state.reason === 'level' && feature.flag) return base + messages.ownFlagOrLevelHint(voice, feature.flag, registry.apiFieldsKey, feature.stability);
   return base;
 }
 

@@ -15,3 +15,4 @@ export * from './type-paths';
 export * from './bundle-ceiling';
 export * from './config-source';
 export * from './flag-types';
+export { validateCatalog, assertValidCatalog, CatalogError, type CatalogProblem } from './validate-catalog';

@@ -1,9 +1,52 @@
 /**
  * Every user-facing string of the gate model, in one place so that wording is deliberate and
- * testable. Where Tekton has a wording, it is Tekton's.
+ * testable. A catalog chooses its wording: `tekton` keeps Tekton's exact strings where Tekton has
+ * one; `kubernetes` (the default) reads like Kubernetes' feature-gate and field errors and names
+ * the project's ConfigMap. Strings that are featuregates' own (bundles, ratcheting, warnings) are
+ * the same in both.
  */
 import { getOrInsert } from './get-or-insert';
-import { bundlesOffering, type Stability } from './stability';
+import { projectOf } from './project';
+import type { MessageWording, Registry } from './registry';
+import { bundlesOffering, compareStability, levelAdmits, STABILITIES, type Stability } from './stability';
+
+/** What a catalog's messages depend on, resolved once per catalog object (see `voiceOf`). */
+export interface Voice {
+  readonly wording: MessageWording;
+  /** Declared levels, least stable first. */
+  readonly levels: readonly Stability[];
+  /** The ConfigMap as `namespace/name`. */
+  readonly configMap: string;
+  readonly displayName: string;
+}
+
+const voices = new WeakMap<Registry, Voice>();
+
+function newVoice(registry: Registry): Voice {
+  const project = projectOf(registry);
+  return Object.freeze({
+    wording: project.wording,
+    levels: Object.freeze([...project.levels]),
+    configMap: `${project.configMap.namespace}/${project.configMap.name}`,
+    displayName: project.displayName,
+  });
+}
+
+/** The catalog's wording, levels and ConfigMap for its messages; built once per catalog object. */
+export function voiceOf(registry: Registry): Voice {
+  return getOrInsert(voices, registry, newVoice);
+}
+
+/** What a message function gets when no catalog is at hand: 0.1.0's wording, all three levels. */
+export const DEFAULT_VOICE: Voice = Object.freeze({ wording: 'tekton', levels: STABILITIES, configMap: 'feature-flags', displayName: 'the project' });
+
+/** The declared levels that turn on a feature of this stability, least stable first. */
+function levelsAdmitting(voice: Voice, stability: Stability): Stability[] {
+  return voice.levels.filter((level) => levelAdmits(level, stability));
+}
+
+const quoteAllWords = (words: readonly string[]): string[] => words.map((word) => `"${word}"`);
+const article = (stability: Stability): string => (stability === 'alpha' ? 'an' : 'a');
 
 const quote = (value: unknown): string => JSON.stringify(String(value));
 
@@ -33,28 +76,42 @@ export function listWords(words: readonly string[], conjunction = 'or'): string 
   return `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
 }
 
-/** Tekton's `ValidateEnabledAPIFields` wording. */
-export function apiFieldsRequired(title: string, stability: Stability, level: Stability, apiFieldsKey: string): string {
-  const wanted = stability === 'alpha' ? '"alpha"' : '"alpha" or "beta"';
-  return `${title} requires ${quote(apiFieldsKey)} feature gate to be ${wanted} but it is ${quote(level)}`;
+/**
+ * A feature the level keeps off. Tekton: its `ValidateEnabledAPIFields` wording. Kubernetes: what
+ * the feature is and which settings of the level key turn it on, in which ConfigMap.
+ */
+export function apiFieldsRequired(voice: Voice, title: string, stability: Stability, level: Stability, apiFieldsKey: string): string {
+  const admitting = levelsAdmitting(voice, stability);
+  if (voice.wording === 'tekton') {
+    return `${title} requires ${quote(apiFieldsKey)} feature gate to be ${listWords(quoteAllWords(admitting))} but it is ${quote(level)}`;
+  }
+  const offered = listWords(quoteAllWords([...admitting].reverse()));
+  return `${title} is ${article(stability)} ${stability} feature and is off: set ${quote(apiFieldsKey)} to ${offered} in ConfigMap ${voice.configMap}`;
 }
 
 /** Appended when the bundle's compiled-in ceiling keeps a feature off whatever the config says. */
-export function ceilingHint(ceiling: Stability, stability: Stability): string {
-  const offering = bundlesOffering(stability).map((bundle) => `"${bundle}"`);
+export function ceilingHint(voice: Voice, ceiling: Stability, stability: Stability): string {
+  const offering = quoteAllWords(bundlesOffering(stability, voice.levels));
   return `; the ${ceiling} bundle cannot turn on ${stability} features: install the ${listWords(offering)} bundle`;
 }
 
-export function ownFlagOrLevelHint(flag: string, apiFieldsKey: string): string {
-  return ` (set ${quote(flag)} to "true", or ${quote(apiFieldsKey)} to "alpha" while ${quote(flag)} is unset)`;
+/** Appended when a feature with its own flag is off because the flag is unset and the level is too stable. */
+export function ownFlagOrLevelHint(voice: Voice, flag: string, apiFieldsKey: string, stability: Stability): string {
+  if (voice.wording === 'tekton') return ` (set ${quote(flag)} to "true", or ${quote(apiFieldsKey)} to "alpha" while ${quote(flag)} is unset)`;
+  const offered = listWords(quoteAllWords([...levelsAdmitting(voice, stability)].reverse()));
+  return ` (or, with ${quote(flag)} unset, set ${quote(apiFieldsKey)} to ${offered})`;
 }
 
-export function ownFlagOffDefault(flag: string): string {
-  return `feature flag \`${flag}\` should be set to true to use this feature`;
+/** A feature its own flag keeps off, for a feature whose catalog entry has no `flagMessage`. */
+export function ownFlagOffDefault(voice: Voice, flag: string, title: string, stability: Stability): string {
+  if (voice.wording === 'tekton') return `feature flag \`${flag}\` should be set to true to use this feature`;
+  return `${title} is ${article(stability)} ${stability} feature and is off: set ${quote(flag)} to "true" in ConfigMap ${voice.configMap}`;
 }
 
-export function forbiddenByListFlag(path: string, flag: string, item: string): string {
-  return `must not set the field(s): ${path} (${quote(flag)} contains ${quote(item)})`;
+/** A stable feature that a list flag forbids. Tekton: its `ErrDisallowedFields` wording. */
+export function forbiddenByListFlag(voice: Voice, path: string, flag: string, item: string, title: string): string {
+  if (voice.wording === 'tekton') return `must not set the field(s): ${path} (${quote(flag)} contains ${quote(item)})`;
+  return `${title} is forbidden while ${quote(flag)} contains ${quote(item)}: remove ${quote(item)} from ${quote(flag)} in ConfigMap ${voice.configMap}`;
 }
 
 export function useWarning(path: string, title: string, stability: Stability): string {
@@ -84,32 +141,50 @@ export function clipWarning(text: string): string {
 
 // Config parsing
 
-export function unknownKey(key: string, suggestion: string | undefined): string {
-  const hint = suggestion ? `: did you mean ${quote(suggestion)}?` : ': it is not a feature flag of this release; remove it';
-  return `unknown key ${quote(key)}${hint}`;
+export function unknownKey(voice: Voice, key: string, suggestion: string | undefined): string {
+  if (voice.wording === 'tekton') {
+    const hint = suggestion ? `: did you mean ${quote(suggestion)}?` : ': it is not a feature flag of this release; remove it';
+    return `unknown key ${quote(key)}${hint}`;
+  }
+  const hint = suggestion ? `did you mean ${quote(suggestion)}?` : `it is not a setting of ${voice.displayName}; remove it`;
+  return `unrecognized key ${quote(key)} in ConfigMap ${voice.configMap}: ${hint}`;
 }
 
-export function badValue(key: string, value: unknown, allowed: string): string {
-  return `invalid value ${quote(value)} for ${quote(key)}: want ${allowed}`;
+export function badValue(voice: Voice, key: string, value: unknown, allowed: string): string {
+  if (voice.wording === 'tekton') return `invalid value ${quote(value)} for ${quote(key)}: want ${allowed}`;
+  return `${quote(key)}: invalid value ${quote(value)}: must be ${allowed}`;
 }
 
-export function levelAboveCeiling(key: string, level: Stability, ceiling: Stability): string {
-  const offering = bundlesOffering(level).map((bundle) => `"${bundle}"`);
+/** What a bool flag takes: the spellings Go's `strconv.ParseBool` takes, which real ConfigMaps use. */
+export function boolWanted(voice: Voice): string {
+  return voice.wording === 'tekton'
+    ? 'a boolean (true, false, or another spelling Go\'s strconv.ParseBool takes: 1 t T TRUE True, 0 f F FALSE False)'
+    : 'true or false (1, t, T, TRUE, True, 0, f, F, FALSE and False are read as true and false too)';
+}
+
+/** What the level key takes: the declared levels, most stable first. */
+export function levelWanted(voice: Voice): string {
+  return `one of ${listWords(quoteAllWords([...voice.levels].sort(compareStability).reverse()))}`;
+}
+
+export function levelAboveCeiling(voice: Voice, key: string, level: Stability, ceiling: Stability): string {
+  const offering = quoteAllWords(bundlesOffering(level, voice.levels));
   return `${quote(key)} is ${quote(level)}, but this is the ${ceiling} bundle, which allows at most ${quote(ceiling)}: install the ${listWords(offering)} bundle for ${level} features`;
 }
 
-export function flagAboveCeiling(key: string, stability: Stability, ceiling: Stability): string {
-  const offering = bundlesOffering(stability).map((bundle) => `"${bundle}"`);
-  const article = stability === 'alpha' ? 'an' : 'a';
-  return `${quote(key)} turns on ${article} ${stability} feature, but this is the ${ceiling} bundle: install the ${listWords(offering)} bundle to use it`;
+export function flagAboveCeiling(voice: Voice, key: string, stability: Stability, ceiling: Stability): string {
+  const offering = quoteAllWords(bundlesOffering(stability, voice.levels));
+  return `${quote(key)} turns on ${article(stability)} ${stability} feature, but this is the ${ceiling} bundle: install the ${listWords(offering)} bundle to use it`;
 }
 
-export function tombstoneWarning(key: string, removedIn: string, note: string): string {
-  return `${quote(key)} was removed in ${removedIn} and has no effect (${note}); it can be deleted from the ConfigMap`;
+export function tombstoneWarning(voice: Voice, key: string, removedIn: string, note: string): string {
+  if (voice.wording === 'tekton') return `${quote(key)} was removed in ${removedIn} and has no effect (${note}); it can be deleted from the ConfigMap`;
+  return `${quote(key)} was removed in ${removedIn} and has no effect (${note}): delete it from ConfigMap ${voice.configMap}`;
 }
 
-export function aliasWarning(key: string, target: string, note: string): string {
-  return `${quote(key)} is a misspelt key (${note}); its value applies to ${quote(target)}: rename it`;
+export function aliasWarning(voice: Voice, key: string, target: string, note: string): string {
+  if (voice.wording === 'tekton') return `${quote(key)} is a misspelt key (${note}); its value applies to ${quote(target)}: rename it`;
+  return `${quote(key)} is a misspelling of ${quote(target)} (${note}) and is read as ${quote(target)}: rename it in ConfigMap ${voice.configMap}`;
 }
 
 export function aliasShadowed(key: string, target: string): string {
@@ -126,4 +201,46 @@ export function deprecatedValue(key: string, value: unknown, message: string): s
 
 export function impliedOverride(key: string, apiFieldsKey: string, level: Stability): string {
   return `${quote(key)} is set to false, but ${quote(apiFieldsKey)}: ${quote(level)} turns it on`;
+}
+
+// Catalog validation: each message names what is wrong and what to change in the catalog.
+
+export const catalogProblems = {
+  unknownTypeEdge: (field: string, target: string, known: string | undefined) =>
+    `field ${quote(field)} points at type ${quote(target)}, which is not in \`types\`: add it to \`types\`${known ? ` or fix the name (did you mean ${quote(known)}?)` : ' or fix the name'}`,
+  unknownUseType: (index: number, type: string, known: string | undefined) =>
+    `uses[${index}] names type ${quote(type)}, which is not in \`types\`: add it to \`types\`${known ? ` or fix the name (did you mean ${quote(known)}?)` : ' or fix the name'}`,
+  unknownKindType: (type: string, known: string | undefined) =>
+    `its type ${quote(type)} is not in \`types\`: add it to \`types\`${known ? ` or fix the name (did you mean ${quote(known)}?)` : ' or fix the name'}`,
+  badPath: (where: string, path: string, segment: string) =>
+    `${where} path ${quote(path)} has the segment ${quote(segment)}: write dot-separated field names, \`name[]\` for every element of an array`,
+  duplicate: (what: string, count: number) => `is defined ${count} times: keep one ${what} per name`,
+  ownFlagMissing: (flag: string) => `names its own flag ${quote(flag)}, which is not in \`flags\`: add a bool flag ${quote(flag)} with \`feature\` set to this feature, or remove \`flag\``,
+  ownFlagNotBool: (flag: string, type: string) => `its own flag ${quote(flag)} is a ${type} flag: an own flag must be of type "bool"`,
+  flagFeatureUnknown: (feature: string, known: string | undefined) =>
+    `says it is the own flag of feature ${quote(feature)}, which is not in \`features\`: fix \`feature\`${known ? ` (did you mean ${quote(known)}?)` : ''} or remove it`,
+  flagFeatureMismatch: (feature: string, flag: string | undefined) =>
+    `says it is the own flag of feature ${quote(feature)}, but that feature ${flag ? `names ${quote(flag)} as its flag` : 'names no own flag'}: make the two agree`,
+  disabledByUnknown: (flag: string) => `\`disabledBy\` names ${quote(flag)}, which is not in \`flags\`: add a list flag ${quote(flag)} or fix the name`,
+  disabledByNotList: (flag: string, type: string) => `\`disabledBy\` names ${quote(flag)}, a ${type} flag: it must name a flag of type "list"`,
+  keyCollides: (key: string, other: string) => `key ${quote(key)} is also ${other}: a ConfigMap key can mean one thing only; rename or remove one of them`,
+  aliasTargetUnknown: (target: string) => `points at ${quote(target)}, which is neither a flag nor the level key: set \`target\` to a key in \`flags\``,
+  badDefault: (value: unknown, want: string) => `its default ${quote(value)} is not ${want}: change \`default\` or the allowed values`,
+  valueStabilityUnknown: (value: string, allowed: string) => `\`valueStability\` names ${quote(value)}, which is not a value of this flag (${allowed}): remove it or fix the value`,
+  patternDoesNotCompile: (index: number, pattern: string, reason: string) => `uses[${index}] pattern ${quote(pattern)} does not compile (${reason}): fix the pattern`,
+  historyOutOfOrder: (what: 'release' | 'date', index: number, value: string, previous: string) =>
+    `history[${index}] (${what} ${value}) comes before the previous entry's ${what} ${previous}: keep history oldest first`,
+  badDate: (index: number, date: string) => `history[${index}] date ${quote(date)} is not a date: write it as YYYY-MM-DD`,
+  levelsEmpty: () => '`levels` is empty: declare at least one of "stable", "beta" and "alpha", or leave it out for all three',
+  levelUnknown: (level: unknown) => `\`levels\` holds ${quote(level)}, which is not a level: use "stable", "beta" or "alpha"`,
+  levelTwice: (level: string) => `\`levels\` names ${quote(level)} more than once: name each level once`,
+  levelUndeclared: (field: string, level: string, declared: readonly string[]) =>
+    `\`${field}\` is ${quote(level)}, which the catalog's \`levels\` (${declared.map((entry) => quote(entry)).join(', ')}) do not declare: add it to \`levels\` or use a declared level`,
+  stabilityUnknown: (field: string, value: unknown) => `\`${field}\` is ${quote(value)}, which is not a stability: use "stable", "beta" or "alpha"`,
+};
+
+/** The error a broken catalog is refused with: every problem, one a line. */
+export function invalidCatalog(name: string, problems: readonly { entry: string; message: string }[]): string {
+  const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
+  return `catalog ${quote(name)} has ${count}; fix the catalog before it is loaded:\n${problems.map((problem) => `  ${problem.entry}: ${problem.message}`).join('\n')}`;
 }

@@ -4,7 +4,7 @@ import * as messages from './messages';
 import { knownKeys, type BehaviorFlag, type FlagScalar, type FlagValue, type Registry } from './registry';
 import { BUILD_CEILING } from './bundle-ceiling';
 import { forcedByLevel, impliedDefault } from './opt-in';
-import { compareStability, isStability, moreStable, STABILITIES, type Stability } from './stability';
+import { compareStability, isStability, moreStable, withinLevels, type Stability } from './stability';
 
 export type ValueSource = 'default' | 'configmap' | 'implied';
 
@@ -45,7 +45,6 @@ export interface ParseOptions {
 
 const TRUE_SPELLINGS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
 const FALSE_SPELLINGS = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
-const BOOL_WANT = 'a boolean (true, false, or another spelling Go\'s strconv.ParseBool takes: 1 t T TRUE True, 0 f F FALSE False)';
 
 /** Go's `strconv.ParseBool`, which Tekton uses, so real ConfigMaps load. */
 export function parseBool(raw: string): boolean | undefined {
@@ -68,25 +67,26 @@ function rawText(value: unknown): string | undefined {
 
 type Parsed = { ok: true; value: FlagValue } | { ok: false; message: string };
 
-export function parseFlagValue(flag: BehaviorFlag, raw: string): Parsed {
+/** One value of a flag from its ConfigMap text; messages in the voice given (a catalog's `voiceOf`), 0.1.0's when omitted. */
+export function parseFlagValue(flag: BehaviorFlag, raw: string, voice: messages.Voice = messages.DEFAULT_VOICE): Parsed {
   switch (flag.type) {
     case 'bool': {
       const value = parseBool(raw);
-      return value === undefined ? { ok: false, message: messages.badValue(flag.key, raw, BOOL_WANT) } : { ok: true, value };
+      return value === undefined ? { ok: false, message: messages.badValue(voice, flag.key, raw, messages.boolWanted(voice)) } : { ok: true, value };
     }
     case 'enum': {
       const value = raw.toLowerCase();
       const values = flag.values ?? [];
       return values.includes(value)
         ? { ok: true, value }
-        : { ok: false, message: messages.badValue(flag.key, raw, `one of ${messages.listWords(quoteAll(values))}`) };
+        : { ok: false, message: messages.badValue(voice, flag.key, raw, `one of ${messages.listWords(quoteAll(values))}`) };
     }
     case 'int': {
       const bounds = `an integer${flag.min !== undefined ? ` ≥ ${flag.min}` : ''}${flag.max !== undefined ? ` ≤ ${flag.max}` : ''}`;
-      if (!/^[+-]?\d+$/.test(raw)) return { ok: false, message: messages.badValue(flag.key, raw, bounds) };
+      if (!/^[+-]?\d+$/.test(raw)) return { ok: false, message: messages.badValue(voice, flag.key, raw, bounds) };
       const value = Number(raw);
       const inBounds = (flag.min === undefined || value >= flag.min) && (flag.max === undefined || value <= flag.max);
-      return inBounds ? { ok: true, value } : { ok: false, message: messages.badValue(flag.key, raw, bounds) };
+      return inBounds ? { ok: true, value } : { ok: false, message: messages.badValue(voice, flag.key, raw, bounds) };
     }
     case 'list': {
       const items = raw === '' ? [] : raw.split(',');
@@ -96,7 +96,7 @@ export function parseFlagValue(flag: BehaviorFlag, raw: string): Parsed {
       const spaces = bad.some((item) => allowed?.includes(item.trim())) ? ' without spaces' : '';
       return {
         ok: false,
-        message: messages.badValue(flag.key, raw, `a comma-separated list${spaces} of ${messages.listWords(quoteAll(allowed ?? []), 'and')}`),
+        message: messages.badValue(voice, flag.key, raw, `a comma-separated list${spaces} of ${messages.listWords(quoteAll(allowed ?? []), 'and')}`),
       };
     }
     case 'string':
@@ -126,7 +126,8 @@ function isPlainMap(data: unknown): data is Record<string, unknown> {
  * removed keys are warnings, and nothing is guessed. All-or-nothing, like Kubernetes' `Set`.
  */
 export function parseConfig(registry: Registry, data: unknown, options: ParseOptions = {}): ParseResult {
-  const ceiling = moreStable(options.ceiling ?? BUILD_CEILING, BUILD_CEILING);
+  const voice = messages.voiceOf(registry);
+  const ceiling = withinLevels(moreStable(options.ceiling ?? BUILD_CEILING, BUILD_CEILING), voice.levels);
   const errors: ConfigIssue[] = [];
   const warnings: ConfigIssue[] = [];
   if (data === null || data === undefined) data = {};
@@ -141,22 +142,22 @@ export function parseConfig(registry: Registry, data: unknown, options: ParseOpt
     const alias = registry.aliases.find((entry) => entry.key === key);
     const tombstone = registry.tombstones.find((entry) => entry.key === key);
     if (tombstone) {
-      warnings.push({ key, message: messages.tombstoneWarning(key, tombstone.removedIn, tombstone.note) });
+      warnings.push({ key, message: messages.tombstoneWarning(voice, key, tombstone.removedIn, tombstone.note) });
       continue;
     }
     if (!candidates.includes(key)) {
-      errors.push({ key, message: messages.unknownKey(key, didYouMean(key, candidates)) });
+      errors.push({ key, message: messages.unknownKey(voice, key, didYouMean(key, candidates)) });
       continue;
     }
     if (text === undefined) {
-      errors.push({ key, message: messages.badValue(key, data[key] === null ? '' : typeof data[key], 'a string value') });
+      errors.push({ key, message: messages.badValue(voice, key, data[key] === null ? '' : typeof data[key], 'a string value') });
       continue;
     }
     if (alias) {
       if (Object.prototype.hasOwnProperty.call(data, alias.target)) {
         warnings.push({ key, message: messages.aliasShadowed(key, alias.target) });
       } else {
-        warnings.push({ key, message: messages.aliasWarning(key, alias.target, alias.note) });
+        warnings.push({ key, message: messages.aliasWarning(voice, key, alias.target, alias.note) });
         raw.set(alias.target, text);
       }
       continue;
@@ -164,18 +165,15 @@ export function parseConfig(registry: Registry, data: unknown, options: ParseOpt
     raw.set(key, text);
   }
 
-  let level = moreStable(registry.defaultLevel, ceiling);
+  let level = withinLevels(moreStable(registry.defaultLevel, ceiling), voice.levels);
   let levelSource: GateConfig['levelSource'] = 'default';
   const levelText = raw.get(registry.apiFieldsKey);
   if (levelText !== undefined) {
     const wanted = levelText.toLowerCase();
-    if (!isStability(wanted)) {
-      errors.push({
-        key: registry.apiFieldsKey,
-        message: messages.badValue(registry.apiFieldsKey, levelText, `one of ${messages.listWords(quoteAll([...STABILITIES].reverse()))}`),
-      });
+    if (!isStability(wanted) || !voice.levels.includes(wanted)) {
+      errors.push({ key: registry.apiFieldsKey, message: messages.badValue(voice, registry.apiFieldsKey, levelText, messages.levelWanted(voice)) });
     } else if (compareStability(wanted, ceiling) < 0) {
-      errors.push({ key: registry.apiFieldsKey, message: messages.levelAboveCeiling(registry.apiFieldsKey, wanted, ceiling) });
+      errors.push({ key: registry.apiFieldsKey, message: messages.levelAboveCeiling(voice, registry.apiFieldsKey, wanted, ceiling) });
     } else {
       level = wanted;
       levelSource = 'configmap';
@@ -190,14 +188,14 @@ export function parseConfig(registry: Registry, data: unknown, options: ParseOpt
       values.set(flag.key, defaultValue(flag, level, ceiling, feature?.stability));
       continue;
     }
-    const parsed = parseFlagValue(flag, text);
+    const parsed = parseFlagValue(flag, text, voice);
     if (!parsed.ok) {
       errors.push({ key: flag.key, message: parsed.message });
       continue;
     }
     const asks = feature ? (parsed.value === true ? feature.stability : 'stable') : settingStability(flag, parsed.value);
     if (compareStability(asks, ceiling) < 0) {
-      errors.push({ key: flag.key, message: messages.flagAboveCeiling(flag.key, asks, ceiling) });
+      errors.push({ key: flag.key, message: messages.flagAboveCeiling(voice, flag.key, asks, ceiling) });
       continue;
     }
     if (flag.deprecated) warnings.push({ key: flag.key, message: messages.deprecatedKey(flag.key, flag.deprecated.message) });

@@ -26,7 +26,20 @@ export function levelAdmits(level: Stability, featureStability: Stability): bool
   return compareStability(featureStability, level) >= 0;
 }
 
-/** The bundles whose ceiling lets a feature of this stability be turned on, least permissive first. */
-export function bundlesOffering(stability: Stability): Stability[] {
-  return STABILITIES.filter((ceiling) => levelAdmits(ceiling, stability)).reverse();
+/**
+ * The bundles whose ceiling lets a feature of this stability be turned on, least permissive first:
+ * among a catalog's declared `levels` (`projectOf(registry).levels`) when given, else all three.
+ */
+export function bundlesOffering(stability: Stability, levels: readonly Stability[] = STABILITIES): Stability[] {
+  return STABILITIES.filter((ceiling) => levels.includes(ceiling) && levelAdmits(ceiling, stability)).reverse();
+}
+
+/**
+ * A ceiling or level moved onto a catalog's declared levels: the least stable declared level at
+ * least as stable as it (a `beta` ceiling is `stable` where beta is not declared, which turns on
+ * the same features), or the level itself when no declared level is that stable.
+ */
+export function withinLevels(level: Stability, levels: readonly Stability[]): Stability {
+  if (levels.includes(level)) return level;
+  return STABILITIES.find((candidate) => levels.includes(candidate) && compareStability(candidate, level) >= 0) ?? level;
 }

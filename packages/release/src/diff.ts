@@ -33,15 +33,15 @@ export function diffSnapshots(from: Snapshot, to: Snapshot): ReleaseEvent[] {
   for (const name of sortedKeys(from.features, to.features)) {
     const [before, after] = [from.features[name], to.features[name]];
     if (!before && after) {
-      events.push({ type: 'feature-added', feature: featureRef(name, after, to.level.key) });
-      if (after.deprecated) events.push({ type: 'feature-deprecated', feature: featureRef(name, after, to.level.key), notice: after.deprecated, removal: earliestAfter(after.deprecated, featureWindow(after, to)) });
+      events.push({ type: 'feature-added', feature: featureRef(name, after, to.level.key, to.level.levels) });
+      if (after.deprecated) events.push({ type: 'feature-deprecated', feature: featureRef(name, after, to.level.key, to.level.levels), notice: after.deprecated, removal: earliestAfter(after.deprecated, featureWindow(after, to)) });
       continue;
     }
     if (before && !after) {
-      events.push({ type: 'feature-removed', feature: featureRef(name, before, from.level.key) });
+      events.push({ type: 'feature-removed', feature: featureRef(name, before, from.level.key, from.level.levels) });
       continue;
     }
-    const ref = featureRef(name, after, to.level.key);
+    const ref = featureRef(name, after, to.level.key, to.level.levels);
     const order = compareStability(after.stability, before.stability);
     if (order > 0) events.push({ type: 'feature-promoted', feature: ref, from: before.stability, to: after.stability });
     if (order < 0) events.push({ type: 'feature-demoted', feature: ref, from: before.stability, to: after.stability });
@@ -67,16 +67,16 @@ export function diffSnapshots(from: Snapshot, to: Snapshot): ReleaseEvent[] {
   for (const key of sortedKeys(from.flags, to.flags)) {
     const [before, after] = [from.flags[key], to.flags[key]];
     if (!before && after) {
-      events.push({ type: 'flag-added', flag: flagRef(key, after) });
-      if (after.deprecated) events.push({ type: 'flag-deprecated', flag: flagRef(key, after), notice: after.deprecated, removal: earliestAfter(after.deprecated, flagWindow(after)) });
+      events.push({ type: 'flag-added', flag: flagRef(key, after, to.level.levels) });
+      if (after.deprecated) events.push({ type: 'flag-deprecated', flag: flagRef(key, after, to.level.levels), notice: after.deprecated, removal: earliestAfter(after.deprecated, flagWindow(after)) });
       continue;
     }
     if (before && !after) {
       const tombstone = to.tombstones[key];
-      events.push(tombstone ? { type: 'flag-tombstoned', flag: flagRef(key, before), tombstone } : { type: 'flag-removed', flag: flagRef(key, before) });
+      events.push(tombstone ? { type: 'flag-tombstoned', flag: flagRef(key, before, from.level.levels), tombstone } : { type: 'flag-removed', flag: flagRef(key, before, from.level.levels) });
       continue;
     }
-    const ref = flagRef(key, after);
+    const ref = flagRef(key, after, to.level.levels);
     const order = compareStability(after.stability, before.stability);
     if (order > 0) events.push({ type: 'flag-promoted', flag: ref, from: before.stability, to: after.stability });
     if (order < 0) events.push({ type: 'flag-demoted', flag: ref, from: before.stability, to: after.stability });

@@ -2,6 +2,8 @@ import { tektonCatalog } from '@featuregates/tekton';
 import { renderDocs } from './docs';
 import { snapshotOf } from './snapshot';
 import { edit, feature, release, widgets } from './test-support/widgets';
+// The gate model's two-level fixture (stable and alpha only, as Tekton Triggers has them).
+import { twoLevels } from '../../gates/src/test-support/fixture';
 
 const docs = renderDocs(snapshotOf(tektonCatalog, { version: 'unreleased', date: '2026-11-25' }));
 const section = (heading: string): string => docs.slice(docs.indexOf(heading)).split(/\n#{2,3} /)[0];
@@ -40,5 +42,24 @@ describe('docs/features.md', () => {
     const text = renderDocs(release(deprecated, '1.0.0', '2027-01-04'));
     expect(text).toContain('| `fan-out` | beta, deprecated |');
     expect(text).toContain('- `fan-out` (since v2): use fanOutV2');
+  });
+});
+
+describe('docs/features.md of a catalog with two levels (stable and alpha)', () => {
+  const twoLevelDocs = renderDocs(snapshotOf(twoLevels, { version: 'unreleased', date: '2026-11-25' }));
+
+  it('names only its levels and its bundles', () => {
+    expect(twoLevelDocs).toContain('`enable-api-fields` takes `stable` or `alpha` (default `stable`)');
+    expect(twoLevelDocs).toContain('A bundle cannot turn on anything less stable than its ceiling: alpha features are in the alpha bundle only.');
+    expect(twoLevelDocs).toContain('## Alpha features');
+    expect(twoLevelDocs).toContain('## Alpha fields per kind');
+    expect(twoLevelDocs).toContain('| `spec.triggers[].overlays` | `cel` | `enable-api-fields: alpha` |');
+    // Beta appears only as its kind's own version (v1beta1), never as a level or a bundle.
+    expect(twoLevelDocs.split('\n').filter((line) => /beta/i.test(line) && !line.includes('v1beta1'))).toEqual([]);
+  });
+
+  it('leaves a three-level catalog\'s snapshot as it was: no levels recorded', () => {
+    expect(snapshotOf(tektonCatalog, { version: 'unreleased', date: '2026-11-25' }).level).toEqual({ key: 'enable-api-fields', default: 'beta' });
+    expect(snapshotOf(twoLevels, { version: 'unreleased', date: '2026-11-25' }).level).toEqual({ key: 'enable-api-fields', default: 'stable', levels: ['alpha', 'stable'] });
   });
 });

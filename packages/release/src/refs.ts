@@ -1,8 +1,9 @@
-import { bundlesOffering } from '@featuregates/gates';
+import { bundlesOffering, STABILITIES, type Stability } from '@featuregates/gates';
 import type { FeatureEntry, FeatureRef, FlagEntry, FlagRef, Snapshot } from './types';
 
 /** A feature as events name it: its flag, the fields and kinds it gates, and the bundles that offer it. */
-export function featureRef(name: string, entry: FeatureEntry, levelKey: string): FeatureRef {
+/** `levels` are the catalog's declared levels (a snapshot's `level.levels`); all three when omitted. */
+export function featureRef(name: string, entry: FeatureEntry, levelKey: string, levels: readonly Stability[] = STABILITIES): FeatureRef {
   return {
     name,
     levelKey,
@@ -12,11 +13,11 @@ export function featureRef(name: string, entry: FeatureEntry, levelKey: string):
     ...(entry.flag ? { flag: entry.flag } : {}),
     fields: [...entry.fields],
     kinds: Object.keys(entry.paths).sort(),
-    bundles: bundlesOffering(entry.stability),
+    bundles: bundlesOffering(entry.stability, levels),
   };
 }
 
-export function flagRef(key: string, entry: FlagEntry): FlagRef {
+export function flagRef(key: string, entry: FlagEntry, levels: readonly Stability[] = STABILITIES): FlagRef {
   return {
     key,
     type: entry.type,
@@ -24,7 +25,7 @@ export function flagRef(key: string, entry: FlagEntry): FlagRef {
     stability: entry.stability,
     description: entry.description,
     ...(entry.feature ? { feature: entry.feature } : {}),
-    bundles: bundlesOffering(entry.stability),
+    bundles: bundlesOffering(entry.stability, levels),
   };
 }
 

@@ -1,4 +1,4 @@
-import { formatValue, gatedPaths, kindLabel, type HistoryEntry, type Registry } from '@featuregates/gates';
+import { formatValue, gatedPaths, kindLabel, projectOf, STABILITIES, type HistoryEntry, type Registry } from '@featuregates/gates';
 import type { FeatureEntry, FlagEntry, KindEntry, Notice, Snapshot, TombstoneEntry } from './types';
 
 export interface SnapshotOptions {
@@ -45,6 +45,7 @@ function historyLabel(entry: HistoryEntry): string {
 /** Freezes a registry as one release of ours sees it: deterministic, and all that diffs and the policy read. */
 export function snapshotOf(registry: Registry, options: SnapshotOptions): Snapshot {
   const { previous } = options;
+  const declaredLevels = [...projectOf(registry).levels];
 
   const kinds: Record<string, KindEntry> = {};
   for (const kind of registry.kinds) {
@@ -134,7 +135,7 @@ export function snapshotOf(registry: Registry, options: SnapshotOptions): Snapsh
     catalog: registry.name,
     version: options.version,
     date: options.date,
-    level: { key: registry.apiFieldsKey, default: registry.defaultLevel, ...(levelNotice ? { notice: levelNotice } : {}) },
+    level: { key: registry.apiFieldsKey, default: registry.defaultLevel, ...(declaredLevels.length < STABILITIES.length ? { levels: declaredLevels } : {}), ...(levelNotice ? { notice: levelNotice } : {}) },
     kinds,
     features,
     flags,

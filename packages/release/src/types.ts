@@ -81,7 +81,8 @@ export interface Snapshot {
   version: string;
   /** The release date (ISO `YYYY-MM-DD`); policy windows are counted from these dates. */
   date: string;
-  level: { key: string; default: Stability; notice?: Notice & { to: Stability } };
+  /** The level key, its default, and (only where the catalog declares fewer than all three) its levels, least stable first. */
+  level: { key: string; default: Stability; levels?: Stability[]; notice?: Notice & { to: Stability } };
   kinds: Record<string, KindEntry>;
   features: Record<string, FeatureEntry>;
   flags: Record<string, FlagEntry>;

@@ -1,4 +1,4 @@
-import { compileRegistry, defaultConfig, parseConfig } from '@featuregates/gates';
+import { compileRegistry, defaultConfig, parseConfig, validateCatalog } from '@featuregates/gates';
 import { tektonCatalog } from './catalog';
 
 // Every key of tektoncd/pipeline's config/config-feature-flags.yaml at 3ee1745, with its value there.
@@ -157,5 +157,11 @@ describe('Tekton catalog', () => {
     expect(parseConfig(tektonCatalog, { coschedule: 'disabled' }, { ceiling: 'stable' }).errors).toEqual([]);
     expect(parseConfig(tektonCatalog, { 'keep-pod-on-cancel': 'true' }, { ceiling: 'stable' }).errors).toHaveLength(1);
     expect(parseConfig(tektonCatalog, { 'keep-pod-on-cancel': 'true' }, { ceiling: 'beta' }).errors).toEqual([]);
+  });
+});
+
+describe('the catalog as data', () => {
+  it('passes validateCatalog: every type, own flag, default, pattern, history and level it names holds', () => {
+    expect(validateCatalog(tektonCatalog)).toEqual([]);
   });
 });

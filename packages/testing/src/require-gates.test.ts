@@ -1,109 +1,45 @@
-import type { Registry } from '@featuregates/gates';
-import { tektonCatalog } from '@featuregates/tekton';
+import { CatalogError, type Registry } from '@featuregates/gates';
+// The gate model's small fixture catalogs (made-up projects), so these tests need no real catalog.
+import { fixture, twoLevels } from '../../gates/src/test-support/fixture';
 import { gateTesting, type JestGlobals } from './require-gates';
 
-interface Declared {
-  kind: string;
-  name: string;
-}
-
 /** jest's globals, recording what gets declared instead of running it. */
-function recordingGlobals(): { globals: JestGlobals; declared: Declared[] } {
-  const declared: Declared[] = [];
+function recordingGlobals(): { globals: JestGlobals; declared: { kind: string; name: string }[] } {
+  const declared: { kind: string; name: string }[] = [];
   const testFn = (kind: string) => Object.assign((name: string) => declared.push({ kind, name }), { skip: (name: string) => declared.push({ kind: `${kind}.skip`, name }) });
   return { declared, globals: { it: testFn('it'), test: testFn('test'), describe: testFn('describe') } };
 }
 
-const running = (config: Record<string, string>) => {
+const running = <R extends Registry>(catalog: R, config: Record<string, string>) => {
   const { globals, declared } = recordingGlobals();
-  return { declared, gates: gateTesting(tektonCatalog, { env: { FEATUREGATES_CONFIG: JSON.stringify(config) }, globals }) };
+  return { declared, gates: gateTesting(catalog, { env: { FEATUREGATES_CONFIG: JSON.stringify(config) }, globals }) };
 };
 
-describe('requireGates', () => {
-  it('declares the test when the running config has every required value', () => {
-    const { gates, declared } = running({ coschedule: 'pipelineruns', 'keep-pod-on-cancel': 'true' });
-    gates.requireGates({ coschedule: 'pipelineruns', 'keep-pod-on-cancel': true }).it('keeps the pod', () => undefined);
-    expect(declared).toEqual([{ kind: 'it', name: 'keeps the pod' }]);
+describe('gateTesting over any catalog', () => {
+  it('refuses a broken catalog when the helpers are made, not when a test is skipped', () => {
+    const broken: Registry = { ...fixture, kinds: [{ ...fixture.kinds[0], type: 'Wdget' }] };
+    expect(() => gateTesting(broken, { env: {}, globals: recordingGlobals().globals })).toThrow(CatalogError);
+    expect(() => gateTesting(broken, { env: {}, globals: recordingGlobals().globals })).toThrow('kind example.dev/v1 Widget: its type "Wdget" is not in `types`');
   });
 
-  it('skips with the reason in the test\'s name when one value differs', () => {
-    const { gates, declared } = running({ coschedule: 'pipelineruns' });
-    const gated = gates.requireGates({ coschedule: 'pipelineruns', 'keep-pod-on-cancel': true });
-    gated.test('keeps the pod', () => undefined);
-    gated.describe('cancellation', () => undefined);
-    expect(gated.met).toBe(false);
+  it('runs a test whose requirements the running config meets, and skips the others with the reason', () => {
+    const { gates, declared } = running(fixture, { mode: 'b' });
+    gates.requireGates({ mode: 'b' }).it('runs in b', () => undefined);
+    gates.requireGates({ mode: 'c', size: 10 }).it('runs in c', () => undefined);
+    gates.requireAnyGate({ mode: ['c', 'b'] }).test('runs in b or c', () => undefined);
     expect(declared).toEqual([
-      { kind: 'test.skip', name: 'keeps the pod [skipped: requires coschedule=pipelineruns, keep-pod-on-cancel=true; running coschedule=pipelineruns, keep-pod-on-cancel=false]' },
-      { kind: 'describe.skip', name: 'cancellation [skipped: requires coschedule=pipelineruns, keep-pod-on-cancel=true; running coschedule=pipelineruns, keep-pod-on-cancel=false]' },
+      { kind: 'it', name: 'runs in b' },
+      { kind: 'it.skip', name: 'runs in c [skipped: requires mode=c, size=10; running mode=b, size=10]' },
+      { kind: 'test', name: 'runs in b or c' },
     ]);
   });
 
-  it('matches effective values: the level decides an unset own flag, and defaults count', () => {
-    const { gates } = running({ 'enable-api-fields': 'alpha' });
-    expect(gates.requireGates({ 'enable-param-enum': true, 'await-sidecar-readiness': true }).met).toBe(true);
-    expect(gates.requireGates({ 'enable-api-fields': ['beta', 'alpha'] }).met).toBe(true);
-    expect(gates.requireGates({ 'enable-api-fields': 'stable' }).reason).toBe('requires enable-api-fields=stable; running enable-api-fields=alpha');
-  });
-
-  it('compares list flags as whole lists', () => {
-    const { gates } = running({ 'disable-inline-spec': 'taskrun' });
-    expect(gates.requireGates({ 'disable-inline-spec': ['taskrun'] }).met).toBe(true);
-    expect(gates.requireGates({ 'disable-inline-spec': [] }).met).toBe(false);
-  });
-
-  it('fails loudly on a misspelt key, with a did-you-mean — the typo that once hid in Tekton\'s own skip list', () => {
-    const { gates } = running({});
-    // @ts-expect-error a misspelt key does not compile over Tekton's typed catalog
-    expect(() => gates.requireGates({ 'keep-pod-enabled-cancel': true })).toThrow('requireGates: unknown key "keep-pod-enabled-cancel": did you mean "keep-pod-on-cancel"?');
-  });
-
-  it('fails loudly on a value the flag cannot take, suggesting the near one', () => {
-    const { gates } = running({});
-    // @ts-expect-error not one of coschedule's values
-    expect(() => gates.requireGates({ coschedule: 'pipelinerun' })).toThrow('requireGates: invalid value "pipelinerun" for "coschedule": want one of "workspaces", "pipelineruns", "isolate-pipelinerun" or "disabled": did you mean "pipelineruns"?');
-    // @ts-expect-error not a level
-    expect(() => gates.requireGates({ 'enable-api-fields': 'betta' })).toThrow('did you mean "beta"?');
-  });
-
-  it('fails loudly on removed and misspelt keys, and on no keys at all, over an untyped catalog too', () => {
-    const untyped = gateTesting(tektonCatalog as Registry, { env: {}, globals: recordingGlobals().globals });
-    expect(() => untyped.requireGates({ 'disable-affinity-assistant': true })).toThrow('"disable-affinity-assistant" was removed in v1.0.0');
-    expect(() => untyped.requireGates({ 'enforce-nonfalsifiablity': 'spire' })).toThrow('require "enforce-nonfalsifiability"');
-    expect(() => untyped.requireGates({ 'keep-pod-enabled-cancel': true })).toThrow('did you mean "keep-pod-on-cancel"?');
-    expect(() => untyped.requireGates({})).toThrow('requireGates: name at least one key');
-  });
-
-  it('checks requirements even when the running config would skip them anyway', () => {
-    const { gates } = running({ 'enable-api-fields': 'stable' });
-    expect(() => gates.requireGates({ 'enable-api-fields': 'alpha', 'enable-param-enums': true } as never)).toThrow('did you mean "enable-param-enum"?');
-  });
-});
-
-describe('requireAnyGate', () => {
-  it('runs when any one requirement is met, and says which were wanted when none is', () => {
-    const { gates, declared } = running({ 'enable-api-fields': 'stable', 'enable-param-enum': 'true' });
-    gates.requireAnyGate({ 'enable-api-fields': 'alpha', 'enable-param-enum': true }).it('uses enum params', () => undefined);
-    const none = gates.requireAnyGate({ 'enable-api-fields': 'alpha', 'enable-artifacts': true });
-    none.it('uses artifacts', () => undefined);
-    expect(declared[0]).toEqual({ kind: 'it', name: 'uses enum params' });
-    expect(declared[1].name).toBe('uses artifacts [skipped: requires enable-api-fields=alpha or enable-artifacts=true; running enable-api-fields=stable, enable-artifacts=false]');
-  });
-
-  it('fails loudly on a typo too', () => {
-    // @ts-expect-error misspelt
-    expect(() => running({}).gates.requireAnyGate({ 'keep-pod-enabled-cancel': true })).toThrow('requireAnyGate: unknown key');
-  });
-});
-
-describe('the running config', () => {
-  it('must be valid: a bad FEATUREGATES_CONFIG fails the suite instead of running it under defaults', () => {
-    const { gates } = running({ coschedule: 'sometimes' });
-    expect(() => gates.requireGates({ coschedule: 'disabled' })).toThrow('FEATUREGATES_CONFIG is not a valid feature-flags config: invalid value "sometimes" for "coschedule"');
-  });
-
-  it('is the defaults when FEATUREGATES_CONFIG is unset', () => {
-    const gates = gateTesting(tektonCatalog, { env: {}, globals: recordingGlobals().globals });
-    expect(gates.runningConfig().level).toBe('beta');
-    expect(gates.requireGates({ coschedule: 'workspaces' }).met).toBe(true);
+  it('knows a two-level catalog\'s levels: its default, and no beta', () => {
+    const { gates } = running(twoLevels, {});
+    expect(gates.runningConfig().level).toBe('stable');
+    expect(gates.requireGates({ 'enable-api-fields': 'stable' }).met).toBe(true);
+    expect(running(twoLevels, { 'enable-api-fields': 'alpha' }).gates.requireGates({ 'enable-bundles': true }).met).toBe(true);
+    expect(gates.requireGates({ 'enable-bundles': true }).met).toBe(false);
+    expect(() => gates.requireGates({ 'enable-api-fields': 'beta' })).toThrow('"enable-api-fields": invalid value "beta": must be one of "stable" or "alpha"');
   });
 });

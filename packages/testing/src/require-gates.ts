@@ -1,5 +1,4 @@
-import { tektonCatalog } from '@featuregates/tekton';
-import type { GateConfig, Registry } from '@featuregates/gates';
+import { assertValidCatalog, type GateConfig, type Registry } from '@featuregates/gates';
 import * as messages from './messages';
 import { checkRequirements, describeRequirement, describeRunning, isMet, type CheckedRequirement, type GateRequirements } from './requirements';
 import { runningConfig } from './running-config';
@@ -65,9 +64,11 @@ function gated(met: boolean, reason: string, globals: () => JestGlobals): GatedT
 /**
  * Skip helpers for a catalog. Requirements are checked against the catalog when they are declared,
  * at load time, so a typo fails the suite loudly instead of silently skipping forever (Tekton's
- * "keep-pod-enabled-cancel"); a skipped test carries its reason in its name.
+ * "keep-pod-enabled-cancel"); a skipped test carries its reason in its name. A catalog that does
+ * not validate (`validateCatalog`) throws a CatalogError listing every problem.
  */
 export function gateTesting<R extends Registry>(catalog: R, options: GateTestingOptions = {}): GateTesting<R> {
+  assertValidCatalog(catalog);
   let config: GateConfig | undefined;
   const current = () => (config ??= runningConfig(catalog, options.env ?? process.env));
   const globals = () => options.globals ?? (globalThis as unknown as JestGlobals);
@@ -86,10 +87,3 @@ export function gateTesting<R extends Registry>(catalog: R, options: GateTesting
     runningConfig: current,
   };
 }
-
-const tekton = gateTesting(tektonCatalog);
-
-/** `requireGates` over Tekton's catalog. */
-export const requireGates = tekton.requireGates;
-/** `requireAnyGate` over Tekton's catalog. */
-export const requireAnyGate = tekton.requireAnyGate;

@@ -3,10 +3,11 @@ import {
   didYouMean,
   formatValue,
   isStability,
+  levelWanted,
   parseFlagValue,
   sameValue,
-  STABILITIES,
   unknownKey,
+  voiceOf,
   type ConfigKey,
   type ConfigValues,
   type FlagValue,
@@ -35,10 +36,13 @@ function asText(value: unknown): string {
 }
 
 function checkOne(catalog: Registry, key: string, wanted: unknown): CheckedRequirement {
+  const voice = voiceOf(catalog);
   if (key === catalog.apiFieldsKey) {
     const values = (Array.isArray(wanted) ? wanted : [wanted]).map(asText);
     for (const value of values) {
-      if (!isStability(value)) throw new Error(messages.badRequirementValue(badValue(key, value, 'stable, beta or alpha'), didYouMean(value, STABILITIES)));
+      if (!isStability(value) || !voice.levels.includes(value)) {
+        throw new Error(messages.badRequirementValue(badValue(voice, key, value, levelWanted(voice)), didYouMean(value, voice.levels)));
+      }
     }
     return { key, accepted: values };
   }
@@ -48,11 +52,11 @@ function checkOne(catalog: Registry, key: string, wanted: unknown): CheckedRequi
     if (tombstone) throw new Error(messages.removedRequirement(key, tombstone.removedIn, tombstone.note));
     const alias = catalog.aliases.find((entry) => entry.key === key);
     if (alias) throw new Error(messages.misspeltRequirement(key, alias.target));
-    throw new Error(unknownKey(key, didYouMean(key, [catalog.apiFieldsKey, ...catalog.flags.map((entry) => entry.key)])));
+    throw new Error(unknownKey(voice, key, didYouMean(key, [catalog.apiFieldsKey, ...catalog.flags.map((entry) => entry.key)])));
   }
   const alternatives = flag.type !== 'list' && Array.isArray(wanted) ? wanted : [wanted];
   const accepted = alternatives.map((value) => {
-    const parsed = parseFlagValue(flag, asText(value));
+    const parsed = parseFlagValue(flag, asText(value), voice);
     if (parsed.ok) return parsed.value;
     const suggestion = flag.type === 'enum' ? didYouMean(asText(value), flag.values ?? []) : undefined;
     throw new Error(messages.badRequirementValue(parsed.message, suggestion));

@@ -1,4 +1,4 @@
-import { BUILD_CEILING, type ConfigSource, type ConfigState, type Registry } from '@featuregates/gates';
+import { assertValidCatalog, BUILD_CEILING, moreStable, projectOf, withinLevels, type ConfigSource, type ConfigState, type Registry, type Stability } from '@featuregates/gates';
 import { configMapSource, fileSource, type KubeConfigLike } from '@featuregates/sources';
 import { configValidation } from './controllers/config-validation';
 import { resourceValidation } from './controllers/resource-validation';
@@ -15,8 +15,13 @@ export type ConfigOrigin = { file: string } | { kubernetes: { namespace: string;
 export interface WebhookOptions {
   registry: Registry;
   config: ConfigOrigin;
-  /** The ConfigMap `/validate/config` guards (the Kubernetes source's name when there is one). */
+  /** The ConfigMap `/validate/config` guards (the Kubernetes source's name when there is one, else the catalog's). */
   configMapName?: string;
+  /**
+   * The most a config may turn on, as a bundle's compiled-in ceiling does: a config above it is
+   * refused. This build's ceiling when omitted, and never above it.
+   */
+  ceiling?: Stability;
   tls: { certFile: string; keyFile: string };
   host: string;
   port: number;
@@ -36,15 +41,15 @@ export interface RunningWebhook {
   stop(): Promise<void>;
 }
 
-function openSource(options: WebhookOptions, logger: Logger): { source: ConfigSource; description: string; clusterBacked: boolean } {
+function openSource(options: WebhookOptions, ceiling: Stability, logger: Logger): { source: ConfigSource; description: string; clusterBacked: boolean } {
   const { registry, config } = options;
   const poll = options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs };
-  if ('file' in config) return { source: fileSource(registry, config.file, { ceiling: BUILD_CEILING, ...poll }), description: `file ${config.file}`, clusterBacked: false };
+  if ('file' in config) return { source: fileSource(registry, config.file, { ceiling, ...poll }), description: `file ${config.file}`, clusterBacked: false };
   const { namespace, name, kubeConfig } = config.kubernetes;
   const source = configMapSource(registry, {
     namespace,
     name,
-    ceiling: BUILD_CEILING,
+    ceiling,
     ...(kubeConfig ? { kubeConfig } : {}),
     report: (event) => logger.warn({ source: `configmap ${namespace}/${name}`, event: event.type, delayMs: event.delayMs }, event.message),
   });
@@ -60,16 +65,22 @@ function logConfig(logger: Logger, state: ConfigState, description: string): voi
   }
 }
 
-/** The composition root: a config source, certificates from files, the app, the HTTPS server. */
+/**
+ * The composition root: a config source, certificates from files, the app, the HTTPS server. A
+ * catalog that does not validate (`validateCatalog`) throws a CatalogError before anything starts.
+ */
 export async function startWebhook(options: WebhookOptions): Promise<RunningWebhook> {
   const { registry } = options;
+  assertValidCatalog(registry);
+  const project = projectOf(registry);
+  const ceiling = withinLevels(moreStable(options.ceiling ?? BUILD_CEILING, BUILD_CEILING), project.levels);
   const logger = options.logger ?? createLogger();
   const certificate = readCertificatePair(options.tls.certFile, options.tls.keyFile);
   const certificateStatus: CertificateStatus = { loaded: true, notAfter: certificateExpiry(certificate.cert) };
   const metrics = new WebhookMetrics(registry);
   metrics.certificateLoaded(true);
 
-  const { source, description, clusterBacked } = openSource(options, logger);
+  const { source, description, clusterBacked } = openSource(options, ceiling, logger);
   const onConfig = (state: ConfigState) => {
     metrics.configLoaded(state);
     logConfig(logger, state, description);
@@ -78,13 +89,13 @@ export async function startWebhook(options: WebhookOptions): Promise<RunningWebh
   const unsubscribe = source.onChange(onConfig);
 
   let server: HttpsServer | undefined;
-  const configMapName = options.configMapName ?? ('kubernetes' in options.config ? options.config.kubernetes.name : 'feature-flags');
+  const configMapName = options.configMapName ?? ('kubernetes' in options.config ? options.config.kubernetes.name : project.configMap.name);
   const app = createApp({
-    controllers: [resourceValidation({ registry, source, refreshBeforeDeny: clusterBacked }), configValidation({ registry, configMapName })],
+    controllers: [resourceValidation({ registry, source, refreshBeforeDeny: clusterBacked }), configValidation({ registry, configMapName, ceiling })],
     metrics,
     logger,
     readiness: () => readiness(source.state(), certificateStatus, server?.draining ?? false),
-    features: () => featuresView(registry, source.state(), description, BUILD_CEILING),
+    features: () => featuresView(registry, source.state(), description, ceiling),
   });
   try {
     server = await HttpsServer.listen(app, { host: options.host, port: options.port, certificate });
@@ -119,7 +130,7 @@ export async function startWebhook(options: WebhookOptions): Promise<RunningWebh
 
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `https://${host}:${listening.port}`;
-  logger.info({ url, port: listening.port, source: description, ceiling: BUILD_CEILING }, 'listening');
+  logger.info({ url, port: listening.port, source: description, ceiling }, 'listening');
 
   let stopping: Promise<void> | undefined;
   return {

@@ -7,6 +7,8 @@ import type { Registry } from '../registry';
  */
 export const fixture: Registry = {
   name: 'widgets',
+  // The wording these tests pin is Tekton's (0.1.0's); wording.test.ts holds the generic default.
+  wording: 'tekton',
   apiFieldsKey: 'enable-api-fields',
   defaultLevel: 'beta',
   apiFieldsDescription: 'level of gated fields',
@@ -76,3 +78,41 @@ export const fixture: Registry = {
 };
 
 export const widget = (spec: unknown, version = 'v1'): unknown => ({ apiVersion: `example.dev/${version}`, kind: 'Widget', metadata: { name: 'w' }, spec });
+
+/**
+ * A project with two levels, stable and alpha, default stable, and its ConfigMap named otherwise
+ * (as Tekton Triggers' `feature-flags-triggers`): no beta anywhere.
+ */
+export const twoLevels: Registry = {
+  name: 'gizmos',
+  displayName: 'Gizmos',
+  configMap: { name: 'feature-flags-gizmos', namespace: 'gizmo-system' },
+  levels: ['stable', 'alpha'],
+  apiFieldsKey: 'enable-api-fields',
+  defaultLevel: 'stable',
+  apiFieldsDescription: 'level of gated fields',
+  apiFieldsHistory: [],
+  kinds: [{ group: 'gizmos.example.dev', version: 'v1beta1', kind: 'Gizmo', type: 'Gizmo', stability: 'beta' }],
+  types: { Gizmo: { spec: 'GizmoSpec' }, GizmoSpec: { 'triggers[]': 'Trigger' }, Trigger: {} },
+  features: [
+    { name: 'labels', title: 'labels', stability: 'stable', description: 'stable', uses: [{ type: 'Trigger', path: 'labels', match: { kind: 'nonEmpty' } }], history: [] },
+    { name: 'cel', title: 'CEL overlays', stability: 'alpha', description: 'alpha', uses: [{ type: 'Trigger', path: 'overlays', match: { kind: 'nonEmpty' } }], history: [] },
+    {
+      name: 'bundles',
+      title: 'bundle refs',
+      stability: 'alpha',
+      flag: 'enable-bundles',
+      description: 'own flag',
+      uses: [{ type: 'GizmoSpec', path: 'bundle', match: { kind: 'present' } }],
+      history: [],
+    },
+  ],
+  flags: [
+    { key: 'enable-bundles', type: 'bool', default: false, stability: 'alpha', valueStability: { true: 'alpha' }, feature: 'bundles', description: 'own flag', history: [] },
+    { key: 'mode', type: 'enum', default: 'fast', values: ['fast', 'safe', 'wild'], stability: 'stable', valueStability: { wild: 'alpha' }, description: 'enum', history: [] },
+  ],
+  tombstones: [],
+  aliases: [],
+};
+
+export const gizmo = (spec: unknown): unknown => ({ apiVersion: 'gizmos.example.dev/v1beta1', kind: 'Gizmo', metadata: { name: 'g' }, spec });

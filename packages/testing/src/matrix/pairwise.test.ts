@@ -1,38 +1,10 @@
-import { parseConfig } from '@featuregates/gates';
-import { tektonCatalog } from '@featuregates/tekton';
 import fc from 'fast-check';
 import { constrained } from '../test-support/catalogs';
-import { missingPairs, pairCount } from './coverage';
+import { missingPairs } from './coverage';
 import { generateMatrix } from './generate';
 import { fullRows } from './full';
 import { pairwiseRows } from './pairwise';
 import type { MatrixKey } from './types';
-
-describe('the pairwise strategy over Tekton\'s catalog', () => {
-  const matrix = generateMatrix(tektonCatalog, 'pairwise', { ceiling: 'alpha' });
-
-  it('covers every pair of values of every two varied keys, checked exhaustively', () => {
-    expect(pairCount(matrix.keys)).toBeGreaterThan(900);
-    expect(missingPairs(matrix.keys, matrix.configurations)).toEqual([]);
-  });
-
-  it('needs far fewer configurations than full: the two four-valued keys bound it from below', () => {
-    expect(matrix.fullSize).toBe(37_748_736);
-    expect(matrix.configurations.length).toBeLessThanOrEqual(20);
-    expect(matrix.configurations.length).toBeGreaterThanOrEqual(16);
-  });
-
-  it('sets every varied key in every configuration, and each one parses', () => {
-    for (const { flags } of matrix.configurations) {
-      expect(Object.keys(flags)).toEqual(matrix.keys.map((entry) => entry.key));
-      expect(parseConfig(tektonCatalog, flags).errors).toEqual([]);
-    }
-  });
-
-  it('is deterministic', () => {
-    expect(generateMatrix(tektonCatalog, 'pairwise', { ceiling: 'alpha' })).toEqual(matrix);
-  });
-});
 
 describe('pairwise under constraints', () => {
   it('never pairs a level with a legacy flag it overrides, and covers every other pair', () => {

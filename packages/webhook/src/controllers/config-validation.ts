@@ -1,4 +1,4 @@
-import { BUILD_CEILING, parseConfig, type Registry } from '@featuregates/gates';
+import { BUILD_CEILING, parseConfig, type Registry, type Stability } from '@featuregates/gates';
 import { allow, deny } from '../admission/response';
 import type { AdmissionController } from './admission-controller';
 
@@ -6,6 +6,8 @@ export interface ConfigValidationOptions {
   registry: Registry;
   /** The ConfigMap this route guards; others pass untouched. */
   configMapName: string;
+  /** The ceiling the webhook loads configs under; this build's when omitted. */
+  ceiling?: Stability;
 }
 
 const fieldPath = (key: string): string => (key === '' ? 'data' : `data.${key}`);
@@ -18,6 +20,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export function configValidation(options: ConfigValidationOptions): AdmissionController {
   const { registry, configMapName } = options;
+  const ceiling = options.ceiling ?? BUILD_CEILING;
   return {
     path: '/validate/config',
     admit(request) {
@@ -28,7 +31,7 @@ export function configValidation(options: ConfigValidationOptions): AdmissionCon
         return { response: allow(request.uid), uses: [], violations: [] };
       }
       const data = Object.prototype.hasOwnProperty.call(object, 'data') ? object.data : undefined;
-      const result = parseConfig(registry, data ?? {}, { ceiling: BUILD_CEILING });
+      const result = parseConfig(registry, data ?? {}, { ceiling });
       const warnings = result.warnings.map((warning) => `${fieldPath(warning.key)}: ${warning.message}`);
       if (result.errors.length === 0) return { response: allow(request.uid, warnings), uses: [], violations: [] };
       const violations = result.errors.map((error) => `${fieldPath(error.key)}: ${error.message}`);

@@ -1,6 +1,6 @@
-import { tektonCatalog } from '@featuregates/tekton';
+import { tektonCatalog } from '../../catalog';
 import { parseConfig } from '@featuregates/gates';
-import { generateMatrix } from './generate';
+import { generateMatrix } from '@featuregates/testing';
 
 describe('the each strategy over Tekton\'s catalog', () => {
   const matrix = generateMatrix(tektonCatalog, 'each', { ceiling: 'alpha' });

@@ -1,5 +1,5 @@
-import { tektonCatalog } from '@featuregates/tekton';
-import { matrixKeys } from './keys';
+import { tektonCatalog } from '../../catalog';
+import { matrixKeys } from '@featuregates/testing';
 
 describe('matrixKeys', () => {
   const keys = new Map(matrixKeys(tektonCatalog, 'alpha').map((entry) => [entry.key, entry.values]));

@@ -1,6 +1,6 @@
 import { parseConfig } from '@featuregates/gates';
-import { tektonCatalog } from '@featuregates/tekton';
-import { enabledStates } from './metrics';
+import { tektonCatalog } from '../catalog';
+import { enabledStates } from '@featuregates/behaviors';
 
 const statesOf = (data: Record<string, string>) => new Map(enabledStates(parseConfig(tektonCatalog, data).config!).map((state) => [state.name, state]));
 

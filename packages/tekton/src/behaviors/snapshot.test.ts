@@ -1,6 +1,6 @@
 import { parseConfig, type Registry } from '@featuregates/gates';
-import { tektonCatalog } from '@featuregates/tekton';
-import { createSnapshot, UnknownFlagError } from './snapshot';
+import { tektonCatalog } from '../catalog';
+import { createSnapshot, UnknownFlagError } from '@featuregates/behaviors';
 
 const snapshotOf = (data: Record<string, string>) => {
   const { config } = parseConfig(tektonCatalog, data);

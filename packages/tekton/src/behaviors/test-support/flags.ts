@@ -1,7 +1,7 @@
 import { parseConfig } from '@featuregates/gates';
-import { referenceCatalog } from '../reference/catalog';
-import type { ReferenceFlags } from '../reference/flags';
-import { createSnapshot } from '../snapshot';
+import { referenceCatalog } from '../catalog';
+import type { ReferenceFlags } from '../flags';
+import { createSnapshot } from '@featuregates/behaviors';
 
 /** A snapshot of the reference catalog with these ConfigMap keys set. */
 export function referenceFlags(data: Record<string, string> = {}): ReferenceFlags {

@@ -1,4 +1,4 @@
-import type { PodInput } from '../reference/pod-for-task-run';
+import type { PodInput } from '../pod-for-task-run';
 
 /** A TaskRun of a PipelineRun that binds a PVC workspace, with a sidecar and credentials on its service account. */
 export function buildTaskRun(overrides: { sidecars?: boolean; pipelineRun?: string | null; workspace?: 'pvc' | 'emptyDir' } = {}): PodInput {

@@ -1,4 +1,4 @@
-import type { Snapshot } from '../snapshot';
+import type { Snapshot } from '@featuregates/behaviors';
 import type { ReferenceCatalog } from './catalog';
 
 /** The flags the reference consumer reads: a snapshot of the reference catalog. */

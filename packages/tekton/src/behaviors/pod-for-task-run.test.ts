@@ -1,5 +1,5 @@
-import { referenceFlags } from '../test-support/flags';
-import { buildTaskRun } from '../test-support/task-runs';
+import { referenceFlags } from './test-support/flags';
+import { buildTaskRun } from './test-support/task-runs';
 import { affinityAssistantName } from './affinity-assistant';
 import { podForTaskRun } from './pod-for-task-run';
 import type { Container, Pod } from './types';

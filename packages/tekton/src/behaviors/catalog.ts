@@ -1,5 +1,5 @@
 import { defineFlag, type TypedRegistry } from '@featuregates/gates';
-import { tektonCatalog } from '@featuregates/tekton';
+import { tektonCatalog } from '../catalog';
 
 /**
  * TEP-0033's worked example of a behaviour change, as a downstream controller would ship it:

@@ -1,8 +1,8 @@
 import { parseConfig, type BehaviorFlag } from '@featuregates/gates';
-import { tektonCatalog } from '@featuregates/tekton';
+import { tektonCatalog } from '../catalog';
 import fc from 'fast-check';
-import { fromProvenance } from './read-provenance';
-import { createSnapshot } from './snapshot';
+import { fromProvenance } from '@featuregates/behaviors';
+import { createSnapshot } from '@featuregates/behaviors';
 
 /** Every value a flag can hold, as ConfigMap text; ints and strings get a few samples. */
 function domain(flag: BehaviorFlag): string[] {

@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tektonCatalog } from '@featuregates/tekton';
-import { runningConfig, runningData } from './running-config';
+import { tektonCatalog } from '../catalog';
+import { runningConfig, runningData } from '@featuregates/testing';
 
 describe('runningData', () => {
   it('reads inline JSON: a plain map, a ConfigMap, or a matrix configuration', () => {
