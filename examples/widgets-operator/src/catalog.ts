@@ -41,7 +41,6 @@ export const widgetsCatalog: TypedRegistry<typeof FLAGS, 'enable-api-fields'> = 
   configMap: { name: 'widget-flags', namespace: 'widgets-system' },
   levels: ['alpha', 'stable'],
   wording: 'kubernetes',
-  ownFlagRule: 'own-flag-decides',
   apiFieldsKey: 'enable-api-fields',
   defaultLevel: 'stable',
   apiFieldsDescription: 'The lowest stability whose gated Widget fields are on: "stable" none, "alpha" all.',
