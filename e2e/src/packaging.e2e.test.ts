@@ -109,7 +109,7 @@ describe('a strict consumer of the installed tarballs', () => {
     // Nothing by hand: the only @types are those the packages' own dependencies bring.
     expect(JSON.parse(readFileSync(join(consumer, 'package.json'), 'utf8')).devDependencies).toBeUndefined();
     expect(Object.keys(JSON.parse(readFileSync(join(consumer, 'package.json'), 'utf8')).dependencies).sort()).toEqual(PUBLIC_PACKAGES.map((name) => `@featuregates/${name}`).sort());
-   }, 180_000);
+  }, 180_000);
 
   it('loads @featuregates/release/changelog as changesets does, and `changeset version` writes its entries', async () => {
     const changesetDir = join(consumer, '.changeset');
