@@ -111,6 +111,36 @@ describe('a strict consumer of the installed tarballs', () => {
     expect(Object.keys(JSON.parse(readFileSync(join(consumer, 'package.json'), 'utf8')).dependencies).sort()).toEqual(PUBLIC_PACKAGES.map((name) => `@featuregates/${name}`).sort());
   }, 180_000);
 
+  it('needs no @types at all for the pure packages: gates, behaviors and testing alone, with types: []', async () => {
+    const alone = mkdtempSync(join(tmpdir(), 'fg-alone-'));
+    try {
+      writeFileSync(join(alone, 'package.json'), JSON.stringify({ name: 'alone', version: '1.0.0', private: true }));
+      installTarballs(alone, packed, { packages: ['gates', 'behaviors', 'testing'] });
+      expect(existsSync(join(alone, 'node_modules', '@types'))).toBe(false);
+      cpSync(join(consumer, 'src', 'catalog.ts'), join(alone, 'catalog.ts'));
+      writeFileSync(
+        join(alone, 'index.ts'),
+        [
+          "import { parseConfig } from '@featuregates/gates';",
+          "import { createSwitches } from '@featuregates/behaviors';",
+          "import { generateMatrix } from '@featuregates/testing';",
+          "import { gadgets } from './catalog';",
+          'export const level = parseConfig(gadgets, {}).config?.level;',
+          "export const shade: 'dark' | 'light' = createSwitches({ catalog: gadgets, source: {} }).snapshot().get('shade');",
+          "export const matrix = generateMatrix(gadgets, 'pairwise', { ceiling: 'alpha' });",
+          '',
+        ].join('\n'),
+      );
+      const compilerOptions = { strict: true, skipLibCheck: false, module: 'node16', target: 'es2022', lib: ['es2022'], types: [], noEmit: true };
+      writeFileSync(join(alone, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['index.ts'] }));
+      const result = await exec(process.execPath, [join(workspaceRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], alone);
+      expect(result.output).toBe('');
+      expect(result.status).toBe(0);
+    } finally {
+      rmSync(alone, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('loads @featuregates/release/changelog as changesets does, and `changeset version` writes its entries', async () => {
     const changesetDir = join(consumer, '.changeset');
     mkdirSync(changesetDir, { recursive: true });
