@@ -106,13 +106,13 @@ describe('a feature from alpha to removal, one release at a time', () => {
     expect(changelog.split('\n').slice(0, 3)).toEqual(['## 1.1.0', '', '_Released 2027-02-01_']);
     expect(changelog).toContain('### Minor Changes');
     expect(section(changelog, '#### New alpha features')).toContain(
-      "- **`step-cache`** (alpha): Cache a step's outputs between runs. Flag: own flag `enable-step-cache` (or `enable-api-fields: alpha` while it is unset). Gates `Step.cache` in Pipeline (v1, v1beta1), PipelineRun (v1, v1beta1), Task (v1, v1beta1), TaskRun (v1, v1beta1). In the alpha bundle.",
+      "- **`step-cache`** (alpha): Cache a step's outputs between runs. Flag: own flag `enable-step-cache` alone (`enable-api-fields` does not turn it on). Gates `Step.cache` in Pipeline (v1, v1beta1), PipelineRun (v1, v1beta1), Task (v1, v1beta1), TaskRun (v1, v1beta1). In the alpha bundle.",
     );
     expect(section(changelog, '#### Behaviour changes')).toContain('New flag **`enable-step-cache`**');
     expect(section(notes, '### New alpha features')).toContain('**`step-cache`** (alpha)');
     expect(part(notes, 'stable')).toContain('Nothing changes for installers of the stable bundle.');
     expect(part(notes, 'beta')).toContain('Nothing changes for installers of the beta bundle.');
-    expect(part(notes, 'alpha')).toContain('Off by default here: set `enable-step-cache: "true"` or `enable-api-fields: alpha` to use it.');
+    expect(part(notes, 'alpha')).toContain('Off by default: set `enable-step-cache: "true"` to use it (`enable-api-fields` does not turn it on).');
     expect(readdirSync(join(repo, '.changeset')).filter((file) => file.endsWith('.md'))).toEqual([]);
   });
 
@@ -128,8 +128,9 @@ describe('a feature from alpha to removal, one release at a time', () => {
     expect(promoted).toContain('- **`step-cache`** from alpha to beta');
     expect(promoted).toContain('In the beta and alpha bundles.');
     expect(promoted).toContain('Flag **`enable-step-cache`** from alpha to beta');
-    expect(part(notes, 'beta')).toContain('New to this bundle, and on by default here.');
-    expect(part(notes, 'alpha')).toContain('On by default here (`enable-api-fields: beta`); `enable-step-cache: "false"` turns it off.');
+    // Tekton's rule (own-flag-decides): the own flag alone turns it on, so it is off by default in both bundles.
+    expect(part(notes, 'beta')).toContain('New to this bundle. Off by default: set `enable-step-cache: "true"` to use it (`enable-api-fields` does not turn it on).');
+    expect(part(notes, 'alpha')).toContain('Off by default: set `enable-step-cache: "true"` to use it (`enable-api-fields` does not turn it on).');
     expect(part(notes, 'stable')).not.toContain('step-cache');
   });
 

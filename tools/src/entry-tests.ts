@@ -2,7 +2,7 @@
  * The tests a generator adds beside the catalog for a new or changed entry: each asserts the
  * entry as the catalog now holds it and exercises it for real (an admission, a parse).
  */
-import { compareStability, formatValue, gatedPaths, type ApiFeature, type BehaviorFlag, type Matcher, type Registry, type RootKind } from '@featuregates/gates';
+import { compareStability, formatValue, gatedPaths, projectOf, type ApiFeature, type BehaviorFlag, type Matcher, type Registry, type RootKind } from '@featuregates/gates';
 import type { LoadedCatalog } from './load-tree-catalog';
 
 /** Where the generated tests live, relative to the catalog directory. */
@@ -114,6 +114,16 @@ export function featureTest(catalog: LoadedCatalog, name: string, generator: str
     lines.push(
       `  it('is admitted at ${where} at every level', () => {`,
       `    for (const level of ['stable', 'beta', 'alpha']) expect(uses({ ${literal(key)}: level })).toEqual([expect.objectContaining({ path: ${literal(where)}, decision: 'allowed' })]);`,
+      '  });',
+    );
+  } else if (feature.flag && projectOf(registry).ownFlagRule === 'own-flag-decides') {
+    lines.push(
+      `  it('is rejected at ${where} while its own flag is unset, even under "alpha" (own-flag-decides)', () => {`,
+      `    expect(uses({ ${literal(key)}: 'alpha' })).toEqual([expect.objectContaining({ path: ${literal(where)}, decision: 'rejected' })]);`,
+      '  });',
+      `  it('is decided by its own flag ${feature.flag} alone', () => {`,
+      `    expect(uses({ ${literal(key)}: 'stable', ${literal(feature.flag)}: 'true' })).toEqual([expect.objectContaining({ decision: 'allowed' })]);`,
+      `    expect(uses({ ${literal(key)}: 'alpha', ${literal(feature.flag)}: 'false' })).toEqual([expect.objectContaining({ decision: 'rejected' })]);`,
       '  });',
     );
   } else {

@@ -69,7 +69,7 @@ export function finish(tree: Tree, registry: Registry, paths: ReleasePaths, date
   if (latest) {
     const next = snapshotOf(registry, { version: 'unreleased', date, previous: latest });
     events = diffSnapshots(latest, next);
-    const violations = checkPolicy(latest, next, events);
+    const violations = checkPolicy(latest, next, events, registry.compatibility);
     if (violations.length > 0) throw new Error(`the change breaks the compatibility policy:\n${violations.map(formatViolation).join('\n')}`);
     const existing = new Map<string, string>();
     if (tree.exists(paths.changesetDir)) {

@@ -16,7 +16,8 @@ describe('FEATURES.md', () => {
     expect(stable).toContain('| matrix | beta |  | no: in the beta and alpha bundles |');
     expect(stable).toContain('| debug | alpha |  | no: in the alpha bundle |');
     expect(alpha).toContain('| matrix | beta |  | yes: `enable-api-fields: beta` |');
-    expect(alpha).toContain('| param-enum | alpha | `enable-param-enum` | yes: `enable-api-fields: alpha` or `enable-param-enum: "true"` |');
+    // Tekton's catalog is own-flag-decides (TEP-0138): only the flag turns param-enum on.
+    expect(alpha).toContain('| param-enum | alpha | `enable-param-enum` | yes: `enable-param-enum: "true"` (own-flag-decides: not `enable-api-fields`) |');
   });
 
   it('shows the default level of the variant', () => {

@@ -1,4 +1,4 @@
-import { bundlesOffering, formatValue, gatedPaths, kindLabel, levelAdmits, moreStable, settingStability, type Registry } from '@featuregates/gates';
+import { bundlesOffering, formatValue, gatedPaths, kindLabel, levelAdmits, moreStable, projectOf, settingStability, type Registry } from '@featuregates/gates';
 import type { Variant } from './variants';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -28,7 +28,9 @@ export function featuresMarkdown(registry: Registry, variant: Variant, version: 
       : here
         ? feature.stability === 'stable'
           ? 'always'
-          : `yes: \`${registry.apiFieldsKey}: ${feature.stability}\`${feature.flag ? ` or \`${feature.flag}: "true"\`` : ''}`
+          : feature.flag && projectOf(registry).ownFlagRule === 'own-flag-decides'
+            ? `yes: \`${feature.flag}: "true"\` (own-flag-decides: not \`${registry.apiFieldsKey}\`)`
+            : `yes: \`${registry.apiFieldsKey}: ${feature.stability}\`${feature.flag ? ` or \`${feature.flag}: "true"\`` : ''}`
         : `no: in the ${bundlesOffering(feature.stability).join(' and ')} bundle${bundlesOffering(feature.stability).length > 1 ? 's' : ''}`;
     const paths = [...new Set(gatedPaths(registry, feature).map(({ kind, path }) => `${kindLabel(kind)} \`${path}\``))];
     const shown = paths.slice(0, 4).join('<br>') + (paths.length > 4 ? `<br>… ${paths.length - 4} more` : '');

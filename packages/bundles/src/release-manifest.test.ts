@@ -98,4 +98,10 @@ describe('the ConfigMap text', () => {
     expect(stable).toContain('# enable-param-enum: "true"    # alpha feature param-enum: not in the stable bundle');
     expect(configMapYaml(tektonCatalog, variantNamed('alpha'), 'featuregates')).not.toContain('not in the alpha bundle');
   });
+
+  it("says that Tekton's own flags each decide alone (own-flag-decides, TEP-0138)", () => {
+    const alpha = configMapYaml(tektonCatalog, variantNamed('alpha'), 'featuregates');
+    expect(alpha).toContain('# Own flags of single features: each alone decides its feature (rule own-flag-decides');
+    expect(alpha).not.toContain('Unset, enable-api-fields decides');
+  });
 });

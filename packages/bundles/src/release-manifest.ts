@@ -1,5 +1,5 @@
 import { dump } from 'js-yaml';
-import { formatValue, levelAdmits, moreStable, settingStability, type BehaviorFlag, type Registry } from '@featuregates/gates';
+import { formatValue, levelAdmits, moreStable, ownFlagRuleText, projectOf, settingStability, type BehaviorFlag, type Registry } from '@featuregates/gates';
 import type { Variant } from './variants';
 
 export interface ManifestOptions {
@@ -71,7 +71,9 @@ export function configMapYaml(registry: Registry, variant: Variant, namespace: s
   if (ownFlags.length > 0) {
     lines.push(
       ...comment(
-        `Own flags of single features. Unset, ${registry.apiFieldsKey} decides; set, the flag decides (true turns one feature on, false keeps it off even under alpha). Uncomment to use.`,
+        projectOf(registry).ownFlagRule === 'own-flag-decides'
+          ? `Own flags of single features: each alone decides its feature (${ownFlagRuleText('own-flag-decides', registry.apiFieldsKey)}). Uncomment to use.`
+          : `Own flags of single features. Unset, ${registry.apiFieldsKey} decides; set, the flag decides (true turns one feature on, false keeps it off even under alpha). Uncomment to use.`,
         '  ',
       ),
     );

@@ -174,6 +174,14 @@ describe('featuregates explain', () => {
     expect((await cli(['explain', 'enable-api-fields'])).out).toMatch(/matrix: beta/);
   });
 
+  it("says which own-flag rule decides a feature with its own flag: Tekton's own-flag-decides (TEP-0138)", async () => {
+    const feature = (await cli(['explain', 'param-enum'])).out;
+    expect(feature).toContain('set its own flag "enable-param-enum" to "true"; "enable-api-fields" does not turn it on');
+    expect(feature).toContain('rule own-flag-decides: a feature with its own flag is on exactly when that flag is "true"');
+    expect(feature).not.toContain('set "enable-api-fields" to "alpha"');
+    expect((await cli(['explain', 'enable-param-enum'])).out).toContain('own flag of feature param-enum; rule own-flag-decides');
+  });
+
   it('suggests the nearest name for an unknown one and exits 1', async () => {
     const result = await cli(['explain', 'matrx']);
     expect(result.code).toBe(1);

@@ -1,4 +1,5 @@
 import { compiled, type Check, type TrieNode } from './compile';
+import { mergeTemplate, type WalkFrom } from './templates';
 import { PathTable } from './path-table';
 import type { Registry } from './registry';
 
@@ -86,20 +87,33 @@ export interface UseWalk {
  * `findUses` from a kind's root node (`rootOf`), going no deeper than `maxDepth` path segments
  * along the fields the type graph follows. Fields it does not follow are never read, however deep.
  */
-export function walkUses(root: TrieNode, object: unknown, paths: PathTable, maxDepth = Infinity): UseWalk {
+export function walkUses(root: TrieNode, object: unknown, paths: PathTable, maxDepth = Infinity, start: number = PathTable.ROOT): UseWalk {
   const uses: RawUse[] = [];
+  const carry = (check: Check, value: unknown, at: number): void => {
+    uses.push(new FoundUse(check, value, at, paths));
+  };
+  const walkFrom: WalkFrom = (node, value, from) => walkUses(node, value, paths, maxDepth, from);
   // One stack of (value, node, path entry) triples rather than a frame object per step: this runs
   // on every admitted object. Each step pushes its children last first, so they pop in document order.
-  const stack: unknown[] = [object, root, PathTable.ROOT];
+  const stack: unknown[] = [object, root, start];
   while (stack.length > 0) {
     const entry = stack.pop() as number;
-    const node = stack.pop() as TrieNode;
+    let node = stack.pop() as TrieNode;
     const value = stack.pop();
     if (paths.depth(entry) > maxDepth) return { uses, tooDeep: entry };
+    // A value that reads as another type (a custom task) takes that type's checks and edges instead.
+    if (node.variant !== undefined && node.variant.test(value)) node = node.variant.node;
     for (const check of node.checks) {
       if (check.test(value)) uses.push(new FoundUse(check, value, entry, paths));
     }
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      if (node.templates !== undefined) {
+        // Template types reach no template (compileRegistry), so this recursion is one level deep.
+        for (const template of node.templates) {
+          const tooDeep = mergeTemplate(template, value as Record<string, unknown>, entry, paths, walkFrom, carry);
+          if (tooDeep !== undefined) return { uses, tooDeep };
+        }
+      }
       const { fields } = node;
       for (let f = fields.length - 1; f >= 0; f--) {
         const field = fields[f];

@@ -20,9 +20,11 @@ export interface FeatureState {
 }
 
 /**
- * Is a feature on? The ceiling first; then a list flag that forbids it; then its own flag when set
- * explicitly (Kubernetes' AllAlpha rule: one alpha feature on under `stable`, or one off under
- * `alpha`); otherwise `enable-api-fields` by stability.
+ * Is a feature on? The ceiling first; then a list flag that forbids it; then the catalog's own-flag
+ * rule (registry.ts `OwnFlagRule`): under `own-flag-decides` (Tekton, TEP-0138) its own flag alone,
+ * set or defaulted; under `own-flag-overrides-level` (Kubernetes' AllAlpha) its own flag when set
+ * explicitly (one alpha feature on under `stable`, or one off under `alpha`); otherwise
+ * `enable-api-fields` by stability.
  */
 export function featureState(feature: ApiFeature, config: GateConfig): FeatureState {
   if (!levelAdmits(config.ceiling, feature.stability)) return { enabled: false, reason: 'ceiling' };
@@ -30,7 +32,11 @@ export function featureState(feature: ApiFeature, config: GateConfig): FeatureSt
     const items = config.values.get(feature.disabledBy.flag)?.value;
     if (Array.isArray(items) && items.includes(feature.disabledBy.contains)) return { enabled: false, reason: 'disabled-by' };
   }
-  if (feature.stability === 'stable') return { enabled: true, reason: 'level' };
+  if (feature.stability === 'stable') {
+    // A stable feature keeps its own flag under Tekton's rule until the flag is removed: false still turns it off.
+    if (feature.flag && config.registry.ownFlagRule === 'own-flag-decides') return { enabled: config.values.get(feature.flag)?.value !== false, reason: 'own-flag' };
+    return { enabled: true, reason: 'level' };
+  }
   // Only builds that can turn on beta or alpha features carry the rules that decide them.
   if (typeof __FEATUREGATES_CEILING__ === 'undefined' || __FEATUREGATES_CEILING__ !== 'stable') return optInState(feature, config);
   return { enabled: false, reason: 'ceiling' };

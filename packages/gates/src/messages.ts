@@ -244,3 +244,17 @@ export function invalidCatalog(name: string, problems: readonly { entry: string;
   const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
   return `catalog ${quote(name)} has ${count}; fix the catalog before it is loaded:\n${problems.map((problem) => `  ${problem.entry}: ${problem.message}`).join('\n')}`;
 }
+
+/** How a catalog decides features with their own flag (registry.ts `OwnFlagRule`), in one sentence for explain, docs and manifests. */
+export function ownFlagRuleText(rule: 'own-flag-decides' | 'own-flag-overrides-level', apiFieldsKey: string): string {
+  return rule === 'own-flag-decides'
+    ? `rule own-flag-decides: a feature with its own flag is on exactly when that flag is "true"; unset, the flag keeps its default (false below stable, true once stable), and ${quote(apiFieldsKey)} never turns it on`
+    : `rule own-flag-overrides-level: a feature with its own flag is decided by that flag when the ConfigMap sets it, and by ${quote(apiFieldsKey)} otherwise`;
+}
+
+/** A list item that loads, as Tekton loads it, but names nothing: `" taskrun"` in `"pipeline, taskrun"`, or an empty item. */
+export function listItemMatchesNothing(key: string, item: string, allowed: readonly string[]): string {
+  const meant = item.trim();
+  const fix = meant === '' ? 'remove the empty item' : `write ${quote(meant)} without spaces`;
+  return `${quote(key)}: the item ${quote(item)} matches none of ${listWords(allowed.map((value) => quote(value)), 'or')}, so it has no effect (items are split on commas and not trimmed): ${fix}`;
+}

@@ -8,8 +8,15 @@ import type { EffectiveValue, GateConfig } from './parse-config';
 import type { ApiFeature, BehaviorFlag, FlagValue } from './registry';
 import { levelAdmits, type Stability } from './stability';
 
-/** Own flag when set explicitly (Kubernetes' AllAlpha rule), else `enable-api-fields` by stability. */
+/**
+ * Under `own-flag-decides` (Tekton, TEP-0138) the own flag alone, its unset value the catalog's
+ * default; under `own-flag-overrides-level` (Kubernetes' AllAlpha) the own flag when set
+ * explicitly, else `enable-api-fields` by stability.
+ */
 export function optInState(feature: ApiFeature, config: GateConfig): FeatureState {
+  if (feature.flag && config.registry.ownFlagRule === 'own-flag-decides') {
+    return { enabled: config.values.get(feature.flag)?.value === true, reason: 'own-flag' };
+  }
   if (feature.flag && config.explicit.has(feature.flag)) {
     return { enabled: config.values.get(feature.flag)?.value === true, reason: 'own-flag' };
   }
@@ -18,7 +25,8 @@ export function optInState(feature: ApiFeature, config: GateConfig): FeatureStat
 
 /**
  * The value a flag takes from the level when the ConfigMap leaves it unset: legacy flags forced on
- * by `alpha`, and an own flag shown on when the level turns its feature on.
+ * by `alpha`, and an own flag shown on when the level turns its feature on (callers pass no
+ * `featureStability` under `own-flag-decides`, where the level never does).
  */
 export function impliedDefault(flag: BehaviorFlag, level: Stability, ceiling: Stability, featureStability?: Stability): EffectiveValue | undefined {
   if (flag.impliedBy && levelAdmits(level, flag.impliedBy)) return { value: true, source: 'implied' };

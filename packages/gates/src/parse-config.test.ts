@@ -38,11 +38,24 @@ describe('parseConfig', () => {
     ['size', '1000', 'want an integer ≥ 1 ≤ 100'],
     ['enable-enum', 'yes', 'want a boolean'],
     ['disable-inline', 'widget,spoon', 'want a comma-separated list of "widget" and "gadget"'],
-    ['disable-inline', 'widget, gadget', 'want a comma-separated list without spaces'],
+    ['disable-inline', 'spoon, gadget', 'want a comma-separated list without spaces'],
   ])('rejects %s: %s naming what is allowed', (key, value, want) => {
     const result = parseConfig(fixture, { [key]: value });
     expect(result.config).toBeUndefined();
     expect(messagesOf(result.errors)).toContain(`invalid value ${JSON.stringify(value)} for "${key}": ${want}`);
+  });
+
+  // Tekton (tektoncd/pipeline 3ee1745, pkg/apis/config/feature_flags.go `setFeatureInlineSpec`) stores the
+  // string as written and pipeline_validation.go `validateEnabledInlineSpec` splits it on "," without
+  // trimming: "widget, gadget" loads, and " gadget" forbids nothing.
+  it('loads a list item with spaces, or an empty one, as Tekton does: kept as written, matching nothing, with a warning', () => {
+    const result = parseConfig(fixture, { 'disable-inline': 'widget, gadget,' });
+    expect(result.errors).toEqual([]);
+    expect(result.config?.values.get('disable-inline')).toEqual({ value: ['widget', ' gadget', ''], source: 'configmap' });
+    expect(messagesOf(result.warnings)).toBe(
+      '"disable-inline": the item " gadget" matches none of "widget" or "gadget", so it has no effect (items are split on commas and not trimmed): write "gadget" without spaces\n' +
+        '"disable-inline": the item "" matches none of "widget" or "gadget", so it has no effect (items are split on commas and not trimmed): remove the empty item',
+    );
   });
 
   it("accepts every spelling Go's strconv.ParseBool accepts and nothing else", () => {

@@ -65,7 +65,7 @@ function rawText(value: unknown): string | undefined {
   return undefined;
 }
 
-type Parsed = { ok: true; value: FlagValue } | { ok: false; message: string };
+type Parsed = { ok: true; value: FlagValue; warnings?: string[] } | { ok: false; message: string };
 
 /** One value of a flag from its ConfigMap text; messages in the voice given (a catalog's `voiceOf`), 0.1.0's when omitted. */
 export function parseFlagValue(flag: BehaviorFlag, raw: string, voice: messages.Voice = messages.DEFAULT_VOICE): Parsed {
@@ -93,6 +93,11 @@ export function parseFlagValue(flag: BehaviorFlag, raw: string, voice: messages.
       const allowed = flag.values;
       const bad = allowed ? items.filter((item) => !allowed.includes(item)) : [];
       if (bad.length === 0) return { ok: true, value: items };
+      // Tekton splits on commas without trimming (feature_flags.go `setFeatureInlineSpec`): " taskrun" or an empty
+      // item loads there and matches nothing, so it loads here too, kept as written, with a warning.
+      if (allowed && bad.every((item) => item.trim() === '' || allowed.includes(item.trim()))) {
+        return { ok: true, value: items, warnings: bad.map((item) => messages.listItemMatchesNothing(flag.key, item, allowed)) };
+      }
       const spaces = bad.some((item) => allowed?.includes(item.trim())) ? ' without spaces' : '';
       return {
         ok: false,
@@ -185,7 +190,8 @@ export function parseConfig(registry: Registry, data: unknown, options: ParseOpt
     const text = raw.get(flag.key);
     const feature = flag.feature ? registry.features.find((entry) => entry.name === flag.feature) : undefined;
     if (text === undefined) {
-      values.set(flag.key, defaultValue(flag, level, ceiling, feature?.stability));
+      // Under own-flag-decides an unset own flag keeps the catalog's default: the level never turns it on.
+      values.set(flag.key, defaultValue(flag, level, ceiling, registry.ownFlagRule === 'own-flag-decides' ? undefined : feature?.stability));
       continue;
     }
     const parsed = parseFlagValue(flag, text, voice);
@@ -198,6 +204,7 @@ export function parseConfig(registry: Registry, data: unknown, options: ParseOpt
       errors.push({ key: flag.key, message: messages.flagAboveCeiling(voice, flag.key, asks, ceiling) });
       continue;
     }
+    for (const message of parsed.warnings ?? []) warnings.push({ key: flag.key, message });
     if (flag.deprecated) warnings.push({ key: flag.key, message: messages.deprecatedKey(flag.key, flag.deprecated.message) });
     const deprecated = flag.deprecatedValues?.find((entry) => sameValue(entry.value, parsed.value));
     if (deprecated) warnings.push({ key: flag.key, message: messages.deprecatedValue(flag.key, parsed.value, deprecated.message) });

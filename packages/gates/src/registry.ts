@@ -114,6 +114,47 @@ export interface RootKind {
   stability: Stability;
 }
 
+/** One test on a value of a type: the value at `path` (dot-separated field names, no arrays) meets `match`. */
+export interface VariantCondition {
+  path: string;
+  match: Matcher;
+  /** Holds when a value is there (neither absent nor null) and does not meet `match`. */
+  not?: boolean;
+}
+
+/**
+ * A type read as another when its value meets any of the conditions: the object validates
+ * differently then, so other uses and edges apply. Tekton validates a pipeline task whose taskRef
+ * names another API as a custom task, skipping its Task checks (v1/pipeline_validation.go
+ * `PipelineTask.Validate`).
+ */
+export interface TypeVariant {
+  type: string;
+  when: readonly VariantCondition[];
+  as: string;
+}
+
+/**
+ * A field whose value is merged into each element of an array of the same type before the elements
+ * are checked, as Tekton merges a Task's `stepTemplate` into each step (v1/task_validation.go
+ * `TaskSpec.Validate`, v1/merge.go `MergeStepsWithStepTemplate`). A use found in the template counts
+ * at each element the merge carries it into, once per feature and element.
+ */
+export interface TemplateMerge {
+  /** The type that holds both fields (`TaskSpec`). */
+  type: string;
+  /** The field that holds the template (`stepTemplate`). */
+  template: string;
+  /** The array field whose elements the template merges into (`steps`); the template is read as that array's element type. */
+  into: string;
+  /** The fields a template can set; uses anywhere else in it are not carried. */
+  fields: readonly string[];
+  /** Lists merged entry by entry on a key (`env` by `name`), as Kubernetes' strategic merge patch does; any other field of an element, when non-empty, replaces the template's. */
+  mergeKeys?: Readonly<Record<string, string>>;
+  /** An element that holds this field is not merged (a step with a `ref`). */
+  skipElementWith?: string;
+}
+
 /** Where a project's feature flags live in a cluster. */
 export interface ConfigMapRef {
   name: string;
@@ -166,6 +207,10 @@ export interface Registry {
   apiFieldsHistory: readonly HistoryEntry[];
   kinds: readonly RootKind[];
   types: Readonly<Record<string, TypeNode>>;
+  /** Types read as others when their value says so (custom tasks). */
+  variants?: readonly TypeVariant[];
+  /** Templates merged into array elements before they are checked (step templates). */
+  templates?: readonly TemplateMerge[];
   features: readonly ApiFeature[];
   flags: readonly BehaviorFlag[];
   tombstones: readonly Tombstone[];

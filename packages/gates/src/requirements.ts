@@ -13,7 +13,7 @@ export interface FeatureRequirement {
 export interface Requirements {
   /** The least `enable-api-fields` level that admits every feature without an own flag. */
   level: Stability;
-  /** Own flags to set to "true" (each also turned on by `enable-api-fields: alpha` when unset). */
+  /** Own flags to set to "true" (under own-flag-overrides-level, each also turned on by `enable-api-fields: alpha` when unset). */
   flags: string[];
   /** List flags that must not name these items (`disable-inline-spec` must not contain `taskrun`). */
   mustNotDisable: { flag: string; contains: string }[];

@@ -36,6 +36,7 @@ export function bumpFor(event: ReleaseEvent): Bump {
     case 'flag-demoted':
     case 'tombstone-removed':
     case 'level-default-changed':
+    case 'own-flag-rule-changed':
     case 'kind-removed':
       return 'major';
   }

@@ -1,4 +1,6 @@
 import { diffSnapshots, eventId } from './diff';
+import { bumpFor } from './bump';
+import { entryText } from './entries';
 import { describeEvent } from './messages';
 import { edit, feature, flag, release, widgets } from './test-support/widgets';
 
@@ -30,6 +32,18 @@ describe('diffSnapshots', () => {
         },
       },
     ]);
+  });
+
+  it('reports a change of the own-flag rule as a behaviour change, in words that say what to set', () => {
+    const events = diffSnapshots(base, next((d) => {
+      d.ownFlagRule = 'own-flag-decides';
+    }));
+    expect(events).toEqual([{ type: 'own-flag-rule-changed', key: 'enable-api-fields', from: 'own-flag-overrides-level', to: 'own-flag-decides' }]);
+    expect(events.map(describeEvent)).toEqual(['own-flag rule changed: "own-flag-overrides-level" → "own-flag-decides"']);
+    expect(entryText(events[0])).toBe(
+      'Features with their own flag now follow that flag alone (rule `own-flag-decides`, was `own-flag-overrides-level`): `enable-api-fields: alpha` no longer turns on one whose flag is unset; set the flag to `"true"`.',
+    );
+    expect(bumpFor(events[0])).toBe('major');
   });
 
   it('reports promotions and demotions, with the bundles that offer the new level', () => {

@@ -20,6 +20,9 @@ export function diffSnapshots(from: Snapshot, to: Snapshot): ReleaseEvent[] {
     const notice = to.level.notice;
     events.push({ type: 'level-default-announced', key: to.level.key, from: to.level.default, to: notice.to, notice, removal: earliestAfter(notice, levelWindow(from, to)) });
   }
+  const fromRule = from.level.ownFlagRule ?? 'own-flag-overrides-level';
+  const toRule = to.level.ownFlagRule ?? 'own-flag-overrides-level';
+  if (fromRule !== toRule && Object.keys(from.features).length > 0) events.push({ type: 'own-flag-rule-changed', key: to.level.key, from: fromRule, to: toRule });
   if (from.level.default !== to.level.default) {
     events.push({ type: 'level-default-changed', key: to.level.key, from: from.level.default, to: to.level.default });
   }
@@ -33,15 +36,15 @@ export function diffSnapshots(from: Snapshot, to: Snapshot): ReleaseEvent[] {
   for (const name of sortedKeys(from.features, to.features)) {
     const [before, after] = [from.features[name], to.features[name]];
     if (!before && after) {
-      events.push({ type: 'feature-added', feature: featureRef(name, after, to.level.key, to.level.levels) });
-      if (after.deprecated) events.push({ type: 'feature-deprecated', feature: featureRef(name, after, to.level.key, to.level.levels), notice: after.deprecated, removal: earliestAfter(after.deprecated, featureWindow(after, to)) });
+      events.push({ type: 'feature-added', feature: featureRef(name, after, to.level.key, to.level.levels, to.level.ownFlagRule) });
+      if (after.deprecated) events.push({ type: 'feature-deprecated', feature: featureRef(name, after, to.level.key, to.level.levels, to.level.ownFlagRule), notice: after.deprecated, removal: earliestAfter(after.deprecated, featureWindow(after, to)) });
       continue;
     }
     if (before && !after) {
-      events.push({ type: 'feature-removed', feature: featureRef(name, before, from.level.key, from.level.levels) });
+      events.push({ type: 'feature-removed', feature: featureRef(name, before, from.level.key, from.level.levels, from.level.ownFlagRule) });
       continue;
     }
-    const ref = featureRef(name, after, to.level.key, to.level.levels);
+    const ref = featureRef(name, after, to.level.key, to.level.levels, to.level.ownFlagRule);
     const order = compareStability(after.stability, before.stability);
     if (order > 0) events.push({ type: 'feature-promoted', feature: ref, from: before.stability, to: after.stability });
     if (order < 0) events.push({ type: 'feature-demoted', feature: ref, from: before.stability, to: after.stability });

@@ -13,7 +13,9 @@ describe('docs/features.md', () => {
     expect(docs).toContain(
       '| [`matrix`](https://tekton.dev/docs/pipelines/matrix/) | beta | `enable-api-fields: beta` | `PipelineTask.matrix` | Pipeline (v1, v1beta1), PipelineRun (v1, v1beta1) | v0.38.0 (alpha) | v0.53.0 (beta) |',
     );
-    expect(docs).toContain('| `cel-in-when-expression` | alpha | own flag `enable-cel-in-whenexpression` (or `enable-api-fields: alpha` while it is unset) |');
+    // own-flag-decides (TEP-0138, pkg/apis/config/feature_flags.go `setPerFeatureFlag`): the level never turns an own-flag feature on.
+    expect(docs).toContain('| `cel-in-when-expression` | alpha | own flag `enable-cel-in-whenexpression` alone (`enable-api-fields` does not turn it on) |');
+    expect(docs).toContain('(rule `own-flag-decides`)');
     expect(section('## Alpha and beta features')).not.toContain('inline-taskrun-spec');
   });
 
@@ -59,7 +61,8 @@ describe('docs/features.md of a catalog with two levels (stable and alpha)', () 
   });
 
   it('leaves a three-level catalog\'s snapshot as it was: no levels recorded', () => {
-    expect(snapshotOf(tektonCatalog, { version: 'unreleased', date: '2026-11-25' }).level).toEqual({ key: 'enable-api-fields', default: 'beta' });
+    expect(snapshotOf(widgets(), { version: 'unreleased', date: '2026-11-25' }).level).toEqual({ key: 'enable-api-fields', default: 'beta' });
+    expect(snapshotOf(tektonCatalog, { version: 'unreleased', date: '2026-11-25' }).level).toEqual({ key: 'enable-api-fields', default: 'beta', ownFlagRule: 'own-flag-decides' });
     expect(snapshotOf(twoLevels, { version: 'unreleased', date: '2026-11-25' }).level).toEqual({ key: 'enable-api-fields', default: 'stable', levels: ['alpha', 'stable'] });
   });
 });

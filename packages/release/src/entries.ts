@@ -23,6 +23,7 @@ export function bundlesText(bundles: readonly Stability[]): string {
 export function featureFlagText(feature: FeatureRef): string {
   if (feature.stability === 'stable') return feature.flag ? `own flag ${code(feature.flag)} (on unless set to false)` : 'always on';
   const level = code(`${feature.levelKey}: ${feature.stability}`);
+  if (feature.flag && feature.ownFlagRule === 'own-flag-decides') return `own flag ${code(feature.flag)} alone (${code(feature.levelKey)} does not turn it on)`;
   return feature.flag ? `own flag ${code(feature.flag)} (or ${level} while it is unset)` : level;
 }
 
@@ -94,6 +95,10 @@ export function entryText(event: ReleaseEvent): string {
       return `**${code(event.key)}**: the default will change from ${code(event.from)} to ${code(event.to)}: ${sentence(event.notice.message)} ${whenText(event.removal, 'Change')}`;
     case 'level-default-changed':
       return `**${code(event.key)}**: the default changes from ${code(event.from)} to ${code(event.to)}; set ${code(`${event.key}: "${event.from}"`)} to keep the old behaviour.`;
+    case 'own-flag-rule-changed':
+      return event.to === 'own-flag-decides'
+        ? `Features with their own flag now follow that flag alone (rule ${code(event.to)}, was ${code(event.from)}): ${code(`${event.key}: alpha`)} no longer turns on one whose flag is unset; set the flag to ${code('"true"')}.`
+        : `Features with their own flag now follow ${code(event.key)} while their flag is unset (rule ${code(event.to)}, was ${code(event.from)}).`;
     case 'kind-added':
       return `**${event.kind}** (${event.stability}).`;
     case 'kind-removed':

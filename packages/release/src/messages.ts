@@ -142,6 +142,8 @@ export function describeEvent(event: ReleaseEvent): string {
       return `level default change announced: ${event.key} "${event.from}" → "${event.to}" not before ${earliestText(event.removal)}`;
     case 'level-default-changed':
       return `level default changed: ${event.key} "${event.from}" → "${event.to}"`;
+    case 'own-flag-rule-changed':
+      return `own-flag rule changed: "${event.from}" → "${event.to}"`;
     case 'kind-added':
       return `API version added: ${event.kind} (${event.stability})`;
     case 'kind-removed':

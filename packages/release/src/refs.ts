@@ -1,12 +1,16 @@
-import { bundlesOffering, STABILITIES, type Stability } from '@featuregates/gates';
+import { bundlesOffering, STABILITIES, type OwnFlagRule, type Stability } from '@featuregates/gates';
 import type { FeatureEntry, FeatureRef, FlagEntry, FlagRef, Snapshot } from './types';
 
-/** A feature as events name it: its flag, the fields and kinds it gates, and the bundles that offer it. */
-/** `levels` are the catalog's declared levels (a snapshot's `level.levels`); all three when omitted. */
-export function featureRef(name: string, entry: FeatureEntry, levelKey: string, levels: readonly Stability[] = STABILITIES): FeatureRef {
+/**
+ * A feature as events name it: its flag, the fields and kinds it gates, and the bundles that offer it.
+ * `levels` are the catalog's declared levels (a snapshot's `level.levels`), all three when omitted;
+ * `ownFlagRule` the snapshot's `level.ownFlagRule`.
+ */
+export function featureRef(name: string, entry: FeatureEntry, levelKey: string, levels: readonly Stability[] = STABILITIES, ownFlagRule?: OwnFlagRule): FeatureRef {
   return {
     name,
     levelKey,
+    ...(ownFlagRule ? { ownFlagRule } : {}),
     title: entry.title,
     stability: entry.stability,
     description: entry.description,

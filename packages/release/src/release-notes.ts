@@ -25,6 +25,7 @@ export function concernsBundle(event: ReleaseEvent, bundle: Stability): boolean 
     case 'tombstone-removed':
     case 'level-default-announced':
     case 'level-default-changed':
+    case 'own-flag-rule-changed':
     case 'kind-added':
     case 'kind-removed':
       return true;
@@ -39,10 +40,15 @@ export function concernsBundle(event: ReleaseEvent, bundle: Stability): boolean 
 function bundleHint(event: ReleaseEvent, bundle: Stability, level: Stability): string {
   if (!('feature' in event) || event.type === 'feature-removed') return '';
   const { feature } = event;
+  const ownFlagOff = feature.flag && feature.ownFlagRule === 'own-flag-decides' && feature.stability !== 'stable'
+    ? ` Off by default: set \`${feature.flag}: "true"\` to use it (\`${feature.levelKey}\` does not turn it on).`
+    : undefined;
   if (event.type === 'feature-promoted' && !levelAdmits(bundle, event.from)) {
+    if (ownFlagOff) return ` New to this bundle.${ownFlagOff}`;
     return levelAdmits(level, feature.stability) ? ' New to this bundle, and on by default here.' : ' New to this bundle.';
   }
   if (feature.stability === 'stable') return '';
+  if (ownFlagOff) return ownFlagOff;
   if (levelAdmits(level, feature.stability)) {
     return ` On by default here (\`${feature.levelKey}: ${level}\`)${feature.flag ? `; \`${feature.flag}: "false"\` turns it off` : ''}.`;
   }

@@ -42,6 +42,7 @@ export function sectionOf(event: ReleaseEvent): Section {
     case 'flag-default-changed':
     case 'flag-values-changed':
     case 'level-default-changed':
+    case 'own-flag-rule-changed':
       return 'Behaviour changes';
   }
 }

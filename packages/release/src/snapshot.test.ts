@@ -8,7 +8,8 @@ import { edit, feature, flag, release, widgets } from './test-support/widgets';
 describe('snapshotOf', () => {
   it('freezes what the diff and the policy need: stability, own flag, fields and paths per kind, history', () => {
     const snapshot = snapshotOf(tektonCatalog, { version: '0.1.0', date: '2026-11-25' });
-    expect(snapshot.level).toEqual({ key: 'enable-api-fields', default: 'beta' });
+    // Tekton's catalog declares TEP-0138's rule, so the snapshot (and docs, notes built from it) carries it.
+    expect(snapshot.level).toEqual({ key: 'enable-api-fields', default: 'beta', ownFlagRule: 'own-flag-decides' });
     expect(snapshot.features.matrix).toMatchObject({
       stability: 'beta',
       fields: ['PipelineTask.matrix'],

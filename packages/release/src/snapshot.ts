@@ -53,6 +53,8 @@ export function snapshotOf(registry: Registry, options: SnapshotOptions): Snapsh
   }
 
   const features: Record<string, FeatureEntry> = {};
+  // A variant (a custom task) is the same object read differently: its fields are named by the type it varies.
+  const varied = new Map((registry.variants ?? []).map((variant) => [variant.as, variant.type]));
   for (const feature of registry.features) {
     const paths: Record<string, string[]> = {};
     for (const { kind, path } of gatedPaths(registry, feature)) (paths[kindLabel(kind)] ??= []).push(path);
@@ -64,7 +66,7 @@ export function snapshotOf(registry: Registry, options: SnapshotOptions): Snapsh
       description: feature.description,
       ...(feature.flag ? { flag: feature.flag } : {}),
       ...(feature.disabledBy ? { disabledBy: { ...feature.disabledBy } } : {}),
-      fields: sortedUnique(feature.uses.map((use) => fieldName(use.type, use.path))),
+      fields: sortedUnique(feature.uses.map((use) => fieldName(varied.get(use.type) ?? use.type, use.path))),
       paths,
       ...(introduced ? { introduced: historyLabel(introduced) } : {}),
       promoted: feature.history.filter((entry) => entry.event === 'promoted').map(historyLabel),
@@ -135,7 +137,13 @@ export function snapshotOf(registry: Registry, options: SnapshotOptions): Snapsh
     catalog: registry.name,
     version: options.version,
     date: options.date,
-    level: { key: registry.apiFieldsKey, default: registry.defaultLevel, ...(declaredLevels.length < STABILITIES.length ? { levels: declaredLevels } : {}), ...(levelNotice ? { notice: levelNotice } : {}) },
+    level: {
+      key: registry.apiFieldsKey,
+      default: registry.defaultLevel,
+      ...(declaredLevels.length < STABILITIES.length ? { levels: declaredLevels } : {}),
+      ...(levelNotice ? { notice: levelNotice } : {}),
+      ...(registry.ownFlagRule ? { ownFlagRule: registry.ownFlagRule } : {}),
+    },
     kinds,
     features,
     flags,

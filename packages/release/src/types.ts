@@ -1,4 +1,4 @@
-import type { Stability } from '@featuregates/gates';
+import type { OwnFlagRule, Stability } from '@featuregates/gates';
 
 /**
  * A notice that something will change incompatibly: a deprecated feature or flag, a deprecated
@@ -81,8 +81,12 @@ export interface Snapshot {
   version: string;
   /** The release date (ISO `YYYY-MM-DD`); policy windows are counted from these dates. */
   date: string;
-  /** The level key, its default, and (only where the catalog declares fewer than all three) its levels, least stable first. */
-  level: { key: string; default: Stability; levels?: Stability[]; notice?: Notice & { to: Stability } };
+  /**
+   * The level key, its default, (only where the catalog declares fewer than all three) its levels,
+   * least stable first, and `ownFlagRule`, written only when the catalog declares one (absent,
+   * `own-flag-overrides-level`).
+   */
+  level: { key: string; default: Stability; levels?: Stability[]; notice?: Notice & { to: Stability }; ownFlagRule?: OwnFlagRule };
   kinds: Record<string, KindEntry>;
   features: Record<string, FeatureEntry>;
   flags: Record<string, FlagEntry>;
@@ -98,6 +102,8 @@ export interface FeatureRef {
   name: string;
   /** The level key (`enable-api-fields`) that turns it on when it has no own flag set. */
   levelKey: string;
+  /** How its own flag, if any, decides it; absent, `own-flag-overrides-level`. */
+  ownFlagRule?: OwnFlagRule;
   title: string;
   stability: Stability;
   description: string;
@@ -140,6 +146,8 @@ export type ReleaseEvent =
   | { type: 'tombstone-removed'; key: string; tombstone: TombstoneEntry }
   | { type: 'level-default-announced'; key: string; from: Stability; to: Stability; notice: Notice; removal: Earliest }
   | { type: 'level-default-changed'; key: string; from: Stability; to: Stability }
+  /** How features with their own flag are decided changed (registry.ts `OwnFlagRule`). */
+  | { type: 'own-flag-rule-changed'; key: string; from: OwnFlagRule; to: OwnFlagRule }
   | { type: 'kind-added'; kind: string; stability: Stability }
   | { type: 'kind-removed'; kind: string; stability: Stability };
 

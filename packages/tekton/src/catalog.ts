@@ -3,7 +3,7 @@ import { FEATURES } from './features';
 import { FLAGS } from './flags';
 import { at } from './releases';
 import { ALIASES, TOMBSTONES } from './tombstones';
-import { KINDS, TYPES } from './types';
+import { KINDS, TEMPLATES, TYPES, VARIANTS } from './types';
 
 /**
  * Tekton Pipelines' feature gates as data for the gate model. Its flags keep their literal keys and
@@ -15,7 +15,8 @@ export const tektonCatalog: TypedRegistry<typeof FLAGS, 'enable-api-fields'> = {
   configMap: { name: 'feature-flags', namespace: 'tekton-pipelines' },
   levels: ['alpha', 'beta', 'stable'],
   wording: 'tekton',
-  ownFlagRule: 'own-flag-overrides-level',
+  // TEP-0138: pkg/apis/config/feature_flags.go `setPerFeatureFlag` reads each per-feature flag on its own; enable-api-fields never turns one on.
+  ownFlagRule: 'own-flag-decides',
   apiFieldsKey: 'enable-api-fields',
   defaultLevel: 'beta',
   apiFieldsDescription:
@@ -26,6 +27,8 @@ export const tektonCatalog: TypedRegistry<typeof FLAGS, 'enable-api-fields'> = {
   ],
   kinds: KINDS,
   types: TYPES,
+  variants: VARIANTS,
+  templates: TEMPLATES,
   features: FEATURES,
   flags: FLAGS,
   tombstones: TOMBSTONES,

@@ -14,7 +14,10 @@ const pattern = (source: string): Matcher => ({ kind: 'pattern', pattern: source
 const on = (types: readonly string[], path: string, match: Matcher, title?: string): FieldUse[] =>
   types.map((type) => ({ type, path, match, ...(title ? { title } : {}) }));
 
-const PIPELINE_TASKS = ['v1.PipelineTask', 'v1beta1.PipelineTask'];
+/** Pipeline tasks Tekton validates as Tasks (`validateTask`): the ref checks run on these only. */
+const TASK_PIPELINE_TASKS = ['v1.PipelineTask', 'v1beta1.PipelineTask'];
+/** Every pipeline task, custom ones included (types.ts VARIANTS): checks `PipelineTask.Validate` and `PipelineSpec.Validate` run whatever the task's kind. */
+const PIPELINE_TASKS = [...TASK_PIPELINE_TASKS, 'v1.CustomTask', 'v1beta1.CustomTask'];
 const PIPELINE_SPECS = ['v1.PipelineSpec', 'v1beta1.PipelineSpec'];
 const TASK_RUN_SPECS = ['v1.TaskRunSpec', 'v1beta1.TaskRunSpec'];
 const PIPELINE_RUN_SPECS = ['v1.PipelineRunSpec', 'v1beta1.PipelineRunSpec'];
@@ -24,7 +27,7 @@ function refUses(field: 'resolver' | 'params' | 'name', match: Matcher): FieldUs
   return [
     ...on(TASK_RUN_SPECS, `taskRef.${field}`, match),
     ...on(PIPELINE_RUN_SPECS, `pipelineRef.${field}`, match),
-    ...on(PIPELINE_TASKS, `taskRef.${field}`, match),
+    ...on(TASK_PIPELINE_TASKS, `taskRef.${field}`, match),
     ...on(['v1.PipelineTask'], `pipelineRef.${field}`, match),
     ...on(['Step'], `ref.${field}`, match),
   ];
@@ -42,6 +45,16 @@ function runOverrideUses(v1Field: string, v1beta1Field: string): FieldUse[] {
 const STEP_ARTIFACT_REF = '\\$\\(steps\\.([^.]+)\\.(?:inputs|outputs)\\.([^.)]+)\\)|\\$\\(tasks\\.([^.]+)\\.(?:inputs|outputs)\\.([^.)]+)\\)|\\$\\(step\\.artifacts\\.path\\)|\\$\\(artifacts\\.path\\)';
 const TASK_ARTIFACT_REF = '\\$\\(tasks\\.([^.]+)\\.(?:inputs|outputs)\\.([^.)]+)\\)';
 // The "URL-like" name of concise resolver syntax: Go's unanchored `[\w-]+:\/\/*`.
+/**
+ * What Go's `strings.TrimSpace` trims, which Tekton applies before looking for `#!win`
+ * (v1/container_validation.go `Step.Validate`, v1beta1/task_validation.go `validateStep`,
+ * stepaction_validation.go): `unicode.IsSpace`, i.e. ASCII \t \n \v \f \r and space, U+0085, U+00A0,
+ * and the White_Space code points above Latin-1. Not U+FEFF (a byte-order mark), which JavaScript's
+ * `\s` counts. Characters above U+00FF are written as themselves so that the class reads the same
+ * to JavaScript's and RE2's parsers.
+ */
+const GO_SPACE = `[\\t\\n\\v\\f\\r \\x85\\xA0${[0x1680, 0x2000].map((code) => String.fromCharCode(code)).join('')}-${[0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000].map((code) => String.fromCharCode(code)).join('')}]`;
+const WINDOWS_SCRIPT = `^${GO_SPACE}*#!win`;
 const CONCISE_REF_NAME = '[\\w-]+:\\/\\/*';
 
 export const FEATURES: readonly ApiFeature[] = [
@@ -129,7 +142,7 @@ export const FEATURES: readonly ApiFeature[] = [
     title: 'windows script support',
     stability: 'alpha',
     description: 'A step (or StepAction) script starting with `#!win` (TEP-0057); sidecar scripts are not checked.',
-    uses: [...on(['Step'], 'script', pattern('^\\s*#!win')), ...on(['StepActionSpec'], 'script', pattern('^\\s*#!win'))],
+    uses: [...on(['Step'], 'script', pattern(WINDOWS_SCRIPT)), ...on(['StepActionSpec'], 'script', pattern(WINDOWS_SCRIPT))],
     history: [at('v0.28.0', 'introduced', { stability: 'alpha' })],
     docs: 'https://tekton.dev/docs/pipelines/tasks/#windows-scripts',
   },

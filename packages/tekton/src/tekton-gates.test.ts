@@ -115,11 +115,11 @@ describe("Tekton's enable-api-fields gates", () => {
   });
 });
 
-describe("Tekton's own-flag gates (AllAlpha rule)", () => {
+describe("Tekton's own-flag gates (own-flag-decides, TEP-0138)", () => {
   const enumTask = object('v1', 'Task', { params: [{ name: 'p', type: 'string', enum: ['a', 'b'] }], steps: [step()] });
-  it('F2 param enum follows its own flag when set, the level otherwise', () => {
-    expect(evaluate(enumTask, { config: beta }).violations[0].message).toMatch(/^feature flag `enable-param-enum` should be set to true to use Enum/);
-    expect(evaluate(enumTask, { config: alpha }).allowed).toBe(true);
+  it('F2 param enum follows its own flag alone: enable-api-fields: alpha does not turn it on (feature_flags.go `setPerFeatureFlag`)', () => {
+    expect(evaluate(enumTask, { config: beta }).violations[0].message).toBe('feature flag `enable-param-enum` should be set to true to use Enum');
+    expect(evaluate(enumTask, { config: alpha }).violations[0].message).toBe('feature flag `enable-param-enum` should be set to true to use Enum');
     expect(evaluate(enumTask, { config: config({ 'enable-api-fields': 'stable', 'enable-param-enum': 'true' }) }).allowed).toBe(true);
     expect(evaluate(enumTask, { config: config({ 'enable-api-fields': 'alpha', 'enable-param-enum': 'false' }) }).allowed).toBe(false);
   });

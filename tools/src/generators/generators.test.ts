@@ -28,6 +28,8 @@ function workspaceTree(): Tree {
     tree.write(`${CATALOG}/${name}`, readFileSync(join(root, CATALOG, name), 'utf8'));
   }
   for (const file of ['releases/0.1.0/features.json', '.changeset/config.json', '.changeset/README.md', 'docs/features.md']) tree.write(file, readFileSync(join(root, file), 'utf8'));
+  // Changes the repository already records since the release (its generated changesets) are not the generators'.
+  for (const name of readdirSync(join(root, '.changeset')).filter((file) => file.startsWith('fg-'))) tree.write(`.changeset/${name}`, readFileSync(join(root, '.changeset', name), 'utf8'));
   return tree;
 }
 
@@ -58,13 +60,13 @@ function changesOf(tree: Tree, generate: () => void): string[] {
 // Generation runs while jest collects the suite, so that the generated tests can be collected too.
 const tree = workspaceTree();
 const afterFeature = changesOf(tree, () => featureGenerator(tree, { name: 'step-cache', uses: 'Step:cache', description: "Cache a step's outputs between runs (TEP-9999).", flag: 'enable-step-cache', release: 'v1.16.0', date: DATE }));
-promoteGenerator(tree, { name: 'step-cache', release: 'v1.17.0', date: DATE });
 flagGenerator(tree, { key: 'enable-fast-clone', description: 'Clone git repositories with --depth 1.', stability: 'beta', date: DATE });
 flagGenerator(tree, { key: 'clone-mode', type: 'enum', values: 'full,shallow,blobless', default: 'shallow', description: 'How the git resolver clones repositories.', stability: 'stable', date: DATE });
 apiVersionGenerator(tree, { kind: 'StepAction', apiVersion: 'v1', date: DATE });
 const catalogDir = flush(tree);
 const generated = readdirSync(join(catalogDir, 'entries')).sort();
 const registry = (require(join(catalogDir, 'catalog.ts')) as { tektonCatalog: Registry }).tektonCatalog;
+const workspaceCatalog = (require(join(root, CATALOG, 'catalog.ts')) as { tektonCatalog: Registry }).tektonCatalog;
 const released = JSON.parse(readFileSync(join(root, 'releases/0.1.0/features.json'), 'utf8')) as Snapshot;
 const next = snapshotOf(registry, { version: 'unreleased', date: DATE, previous: released });
 
@@ -80,28 +82,26 @@ describe('the generators, on the real catalog', () => {
     ]);
   });
 
-  it('edit the catalog: a beta feature with its own flag, two flags, StepAction v1', () => {
+  it('edit the catalog: an alpha feature with its own flag, two flags, StepAction v1', () => {
     expect(registry.features.find((feature) => feature.name === 'step-cache')).toMatchObject({
-      stability: 'beta',
+      stability: 'alpha',
       flag: 'enable-step-cache',
       uses: [{ type: 'Step', path: 'cache', match: { kind: 'present' } }],
-      history: [
-        { release: 'v1.16.0', date: DATE, event: 'introduced', stability: 'alpha' },
-        { release: 'v1.17.0', date: DATE, event: 'promoted', stability: 'beta' },
-      ],
+      history: [{ release: 'v1.16.0', date: DATE, event: 'introduced', stability: 'alpha' }],
     });
-    expect(registry.flags.find((flag) => flag.key === 'enable-step-cache')).toMatchObject({ stability: 'beta', valueStability: { true: 'beta' }, feature: 'step-cache' });
+    expect(registry.flags.find((flag) => flag.key === 'enable-step-cache')).toMatchObject({ stability: 'alpha', valueStability: { true: 'alpha' }, feature: 'step-cache' });
     expect(registry.flags.find((flag) => flag.key === 'clone-mode')).toMatchObject({ type: 'enum', default: 'shallow', values: ['full', 'shallow', 'blobless'], stability: 'stable' });
     expect(registry.kinds).toContainEqual({ group: 'tekton.dev', version: 'v1', kind: 'StepAction', type: 'StepAction', stability: 'stable' });
   });
 
   it('leave a catalog that passes the policy check, with a changeset for every change and fresh docs', () => {
     const events = diffSnapshots(released, next);
-    expect(events.map((event) => event.type)).toEqual(['kind-added', 'feature-added', 'feature-changed', 'flag-added', 'flag-added', 'flag-added']);
+    const recorded = diffSnapshots(released, snapshotOf(workspaceCatalog, { version: 'unreleased', date: DATE, previous: released })).map((event) => event.type);
+    expect(events.map((event) => event.type)).toEqual([...recorded, 'kind-added', 'feature-added', 'feature-changed', 'flag-added', 'flag-added', 'flag-added']);
     expect(checkPolicy(released, next, events)).toEqual([]);
     const changesets = new Map(tree.children('.changeset').filter((name) => name.startsWith('fg-')).map((name) => [name, tree.read(`.changeset/${name}`, 'utf-8') ?? '']));
     expect(eventsWithoutChangeset(events, changesets)).toEqual([]);
-    expect(changesets.get('fg-feature-added-step-cache.md')).toContain('New beta features: **`step-cache`** (beta)');
+    expect(changesets.get('fg-feature-added-step-cache.md')).toContain('New alpha features: **`step-cache`** (alpha)');
     expect(tree.read('docs/features.md', 'utf-8')).toBe(docsFor(registry));
   });
 
@@ -114,6 +114,12 @@ describe('the generators, on the real catalog', () => {
     const untouched = fresh.listChanges().map((change) => `${change.type} ${change.path} ${change.content?.length}`);
     expect(() => promoteGenerator(fresh, { name: 'debug', to: 'stable', date: DATE })).toThrow(
       'feature "debug" promoted from alpha to stable on v1 kind tekton.dev/v1 TaskRun, skipping beta: promote it to beta in this release; stable is allowed in any later release',
+    );
+    // Tekton's docs/api_compatibility_policy.md: a new feature on a v1 kind is released as alpha first.
+    const unreleased = workspaceTree();
+    featureGenerator(unreleased, { name: 'step-cache', uses: 'Step:cache', description: "Cache a step's outputs between runs (TEP-9999).", flag: 'enable-step-cache', release: 'v1.16.0', date: DATE });
+    expect(() => promoteGenerator(unreleased, { name: 'step-cache', release: 'v1.17.0', date: DATE })).toThrow(
+      'new feature "step-cache" added as beta on v1 kind tekton.dev/v1 Pipeline: new features on a v1 kind start alpha; add it as alpha, then promote it one level per release',
     );
     expect(() => promoteGenerator(fresh, { name: 'matrix', to: 'beta', date: DATE })).toThrow('feature "matrix" is beta: it can only be promoted to a more stable level, not "beta"');
     expect(() => featureGenerator(fresh, { name: 'matrix', uses: 'Step:x', description: 'Already there, surely.', date: DATE })).toThrow('feature "matrix" already exists; promote it with @featuregates/tools:promote');

@@ -6,6 +6,8 @@ import {
   gatedPaths,
   kindLabel,
   levelAdmits,
+  ownFlagRuleText,
+  projectOf,
   type ApiFeature,
   type BehaviorFlag,
   type HistoryEntry,
@@ -27,10 +29,14 @@ function howToTurnOn(registry: Registry, feature: ApiFeature): string[] {
     return [`this ${BUILD_CEILING} bundle cannot turn it on: install the ${bundlesOffering(feature.stability).join(' or ')} bundle`];
   }
   const lines: string[] = [];
+  if (feature.flag && projectOf(registry).ownFlagRule === 'own-flag-decides') {
+    return [`set its own flag "${feature.flag}" to "true"; "${key}" does not turn it on`, ownFlagRuleText('own-flag-decides', key)];
+  }
   if (feature.stability !== 'stable') lines.push(`set "${key}" to "${feature.stability}"${feature.stability === 'beta' ? ' (or "alpha")' : ''}`);
   if (feature.flag) {
     lines.push(`or set its own flag "${feature.flag}" to "true", which decides whatever "${key}" says`);
     lines.push(`(and "${feature.flag}": "false" keeps it off even under "${key}": "alpha")`);
+    lines.push(ownFlagRuleText('own-flag-overrides-level', key));
   }
   return lines;
 }
@@ -51,14 +57,14 @@ function explainFeature(registry: Registry, feature: ApiFeature): string[] {
   ];
 }
 
-function explainFlag(flag: BehaviorFlag): string[] {
+function explainFlag(registry: Registry, flag: BehaviorFlag): string[] {
   const values = flag.type === 'bool' ? 'true, false' : flag.values?.join(', ') ?? (flag.type === 'int' ? 'an integer' : 'any string');
   const asks = Object.entries(flag.valueStability ?? {}).map(([value, stability]) => `${value} is ${stability}`);
   return [
     `flag ${flag.key}: ${flag.type}, default ${JSON.stringify(formatValue(flag.default))}, ${flag.stability}`,
     flag.description,
     `values: ${values}${asks.length > 0 ? ` (${asks.join('; ')})` : ''}`,
-    ...(flag.feature ? [`own flag of feature ${flag.feature}: when set it decides, otherwise "enable-api-fields" does`] : []),
+    ...(flag.feature ? [`own flag of feature ${flag.feature}; ${ownFlagRuleText(projectOf(registry).ownFlagRule, registry.apiFieldsKey)}`] : []),
     ...(flag.impliedBy ? [`"enable-api-fields": "${flag.impliedBy}" forces it on`] : []),
     ...(flag.deprecated ? [`deprecated since ${flag.deprecated.since}: ${flag.deprecated.message}`] : []),
     'history:',
@@ -76,7 +82,7 @@ export function explain(registry: Registry, name: string, io: Io): number {
   const alias = registry.aliases.find((entry) => entry.key === lowered);
   let lines: string[] | undefined;
   if (feature) lines = explainFeature(registry, feature);
-  else if (flag) lines = explainFlag(flag);
+  else if (flag) lines = explainFlag(registry, flag);
   else if (lowered === registry.apiFieldsKey) {
     lines = [
       `${registry.apiFieldsKey}: stable, beta or alpha; default "${registry.defaultLevel}" (lowered to this build's ceiling "${BUILD_CEILING}")`,

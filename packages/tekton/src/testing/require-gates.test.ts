@@ -38,9 +38,12 @@ describe('requireGates', () => {
     ]);
   });
 
-  it('matches effective values: the level decides an unset own flag, and defaults count', () => {
+  it("matches effective values: an unset own flag keeps Tekton's default (false) even under alpha, and defaults count", () => {
+    // Tekton's catalog is own-flag-decides (TEP-0138, pkg/apis/config/feature_flags.go `setPerFeatureFlag`).
     const { gates } = running({ 'enable-api-fields': 'alpha' });
-    expect(gates.requireGates({ 'enable-param-enum': true, 'await-sidecar-readiness': true }).met).toBe(true);
+    expect(gates.requireGates({ 'enable-param-enum': false, 'await-sidecar-readiness': true }).met).toBe(true);
+    expect(gates.requireGates({ 'enable-param-enum': true }).met).toBe(false);
+    expect(running({ 'enable-api-fields': 'stable', 'enable-param-enum': 'true' }).gates.requireGates({ 'enable-param-enum': true }).met).toBe(true);
     expect(gates.requireGates({ 'enable-api-fields': ['beta', 'alpha'] }).met).toBe(true);
     expect(gates.requireGates({ 'enable-api-fields': 'stable' }).reason).toBe('requires enable-api-fields=stable; running enable-api-fields=alpha');
   });

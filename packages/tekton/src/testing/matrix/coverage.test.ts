@@ -2,10 +2,12 @@ import { effectiveFlags, generateMatrix, matrixKeys, missingPairs } from '@featu
 import { tektonCatalog } from '../../catalog';
 
 describe('effectiveFlags', () => {
-  it('fills unset keys with what the model decides, an own flag following the level', () => {
+  it("fills unset keys with what the model decides, an own flag keeping Tekton's default under alpha", () => {
     const keys = matrixKeys(tektonCatalog, 'alpha');
     const filled = effectiveFlags(tektonCatalog, keys, { 'enable-api-fields': 'alpha' }, 'alpha');
-    expect(filled['enable-param-enum']).toBe('true');
+    // own-flag-decides (TEP-0138): enable-api-fields: alpha does not turn enable-param-enum on.
+    expect(filled['enable-param-enum']).toBe('false');
+    expect(effectiveFlags(tektonCatalog, keys, { 'enable-api-fields': 'stable', 'enable-param-enum': 'true' }, 'alpha')['enable-param-enum']).toBe('true');
     expect(filled.coschedule).toBe('workspaces');
     expect(filled['disable-inline-spec']).toBe('');
     expect(Object.keys(filled)).toHaveLength(keys.length);
