@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { featuregates } from './process';
+import { spawnSync } from 'node:child_process';
+import { featuregates, featuregatesBin } from './process';
 
 describe('the installed featuregates binary', () => {
   it('walks the README: the shipped examples at each level', () => {
@@ -31,6 +32,16 @@ describe('the installed featuregates binary', () => {
     const old = featuregates(['config', 'validate', join(dir, 'v0.30.yaml')]);
     expect(old.status).toBe(0);
     expect(old.stdout).toContain('was removed in v0.33.0');
+  });
+
+  it('stops quietly when its reader goes away (EPIPE), keeping its own exit code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fg-e2e-'));
+    const pipeline = (i: number) => `---\napiVersion: tekton.dev/v1\nkind: Pipeline\nmetadata: {name: p${i}}\nspec:\n  tasks: [{name: a, taskRef: {name: t}, matrix: {params: [{name: x, value: [a]}]}}]\n`;
+    writeFileSync(join(dir, 'many.yaml'), Array.from({ length: 3000 }, (_, i) => pipeline(i)).join(''));
+    const piped = spawnSync('sh', ['-c', `"${featuregatesBin}" check many.yaml --api-fields stable | head -1`], { cwd: dir, encoding: 'utf8' });
+    expect(piped.stdout).toMatch(/^many\.yaml: Pipeline\/p0: spec\.tasks\[0\]\.matrix: /);
+    expect(piped.stderr).not.toMatch(/EPIPE|internal error|\n\s+at /);
+    expect(piped.stderr).toContain('checked 3000 object(s) at "enable-api-fields: stable": 3000 rejected');
   });
 
   it('checks a 5 MB multi-document file and reports every violation in it', () => {

@@ -71,8 +71,10 @@ describe.each(VARIANTS.map((variant) => variant.name))('release.yaml of the %s b
     expect(tekton).toMatchObject({ failurePolicy: 'Fail', sideEffects: 'None', timeoutSeconds: 5, admissionReviewVersions: ['v1'], clientConfig: { caBundle: '', service: { path: '/validate' } } });
     expect(tekton.rules[0]).toMatchObject({ apiGroups: ['tekton.dev'], apiVersions: ['v1', 'v1beta1', 'v1alpha1'], operations: ['CREATE', 'UPDATE'] });
     expect(tekton.rules[0].resources).toEqual(expect.arrayContaining(['tasks', 'pipelines', 'taskruns', 'pipelineruns', 'stepactions', 'verificationpolicies']));
-    expect(configMap).toMatchObject({ failurePolicy: 'Ignore', objectSelector: { matchLabels: { 'featuregates.dev/config': 'feature-flags' } }, matchConditions: [{ name: 'only-feature-flags' }], clientConfig: { service: { path: '/validate/config' } } });
-    expect((find(objects, 'ConfigMap') as unknown as { metadata: { labels: Record<string, string> } }).metadata.labels['featuregates.dev/config']).toBe('feature-flags');
+    expect(configMap).toMatchObject({ failurePolicy: 'Ignore', namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'featuregates' } }, matchConditions: [{ name: 'only-feature-flags' }], clientConfig: { service: { path: '/validate/config' } } });
+    // Nothing the writer of the ConfigMap chooses decides whether it is validated.
+    expect(configMap).not.toHaveProperty('objectSelector');
+    expect(configMap.matchConditions).toEqual([{ name: 'only-feature-flags', expression: "(request.operation == 'DELETE' ? oldObject : object).metadata.name == 'feature-flags'" }]);
   });
 
   it("ships a ConfigMap that loads cleanly in this bundle, at the catalog's default lowered to the ceiling", () => {

@@ -10,7 +10,7 @@ export interface ManifestOptions {
 
 const PART_OF = { 'app.kubernetes.io/part-of': 'featuregates' };
 const APP = { 'app.kubernetes.io/name': 'featuregates-webhook', ...PART_OF };
-const CONFIG_LABEL = { 'featuregates.dev/config': 'feature-flags' };
+const CONFIG_MAP_NAME = 'feature-flags';
 
 function plural(kind: string): string {
   const lower = kind.toLowerCase();
@@ -54,10 +54,10 @@ export function configMapYaml(registry: Registry, variant: Variant, namespace: s
     'apiVersion: v1',
     'kind: ConfigMap',
     'metadata:',
-    '  name: feature-flags',
+    `  name: ${CONFIG_MAP_NAME}`,
     `  namespace: ${namespace}`,
     '  labels:',
-    ...Object.entries({ ...PART_OF, ...CONFIG_LABEL }).map(([key, value]) => `    ${key}: ${value}`),
+    ...Object.entries(PART_OF).map(([key, value]) => `    ${key}: ${value}`),
     'data:',
     ...comment(registry.apiFieldsDescription, '  '),
     ...comment(`The ${variant.name} bundle allows ${['stable', 'beta', 'alpha'].filter((l) => levelAdmits(variant.name, l as Variant['name'])).join(', ')}.`, '  '),
@@ -198,9 +198,11 @@ export function releaseObjects(registry: Registry, variant: Variant, options: Ma
           timeoutSeconds: 5,
           failurePolicy: 'Ignore',
           rules: [{ apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE', 'UPDATE'], resources: ['configmaps'], scope: 'Namespaced' }],
+          // Selected by what the API server sets, never by a label the writer must remember: the
+          // namespace's kubernetes.io/metadata.name label and the object's name (on a DELETE only
+          // oldObject is set, so the condition reads whichever the operation has).
           namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } },
-          objectSelector: { matchLabels: CONFIG_LABEL },
-          matchConditions: [{ name: 'only-feature-flags', expression: "object.metadata.name == 'feature-flags'" }],
+          matchConditions: [{ name: 'only-feature-flags', expression: `(request.operation == 'DELETE' ? oldObject : object).metadata.name == '${CONFIG_MAP_NAME}'` }],
           clientConfig: { service: { ...service, path: '/validate/config' }, caBundle: '' },
         },
       ],
@@ -215,8 +217,11 @@ const HEADER = (variant: Variant, options: ManifestOptions) => `# featuregates $
 #           ${options.namespace ?? 'featuregates'}. Put the base64 CA that signed it in both caBundle fields of the
 #           ValidatingWebhookConfiguration below (or let cert-manager inject it: see its annotation).
 # Deadlock: the Tekton entry fails closed (failurePolicy: Fail) so no gated field slips through while
-#           the webhook is down; the ConfigMap entry fails open (failurePolicy: Ignore) and matches only
-#           the labelled feature-flags ConfigMap, so a cluster whose webhook is down can always fix its config.
+#           the webhook is down. The ConfigMap entry fails open (failurePolicy: Ignore) so that a cluster
+#           whose webhook is down (even because of its config) can always fix that config; a bad config
+#           written meanwhile is refused again when the webhook reads it, and it keeps the last good one.
+#           That entry matches every way of writing the ConfigMap (kubectl create, Tekton's own manifest):
+#           it selects by namespace (kubernetes.io/metadata.name) and name, not by a label.
 `;
 
 export function releaseManifest(registry: Registry, variant: Variant, options: ManifestOptions): string {

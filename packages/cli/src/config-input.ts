@@ -23,9 +23,12 @@ export function readConfigFile(file: string, cwd: string): Record<string, unknow
   return result.data;
 }
 
-/** `KEY=VALUE` pairs from repeated `--set`. */
+/**
+ * `KEY=VALUE` pairs from repeated `--set`, in a map without a prototype: `__proto__` and
+ * `constructor` are keys like any other, so parseConfig refuses them as unknown.
+ */
 export function parseSets(sets: readonly string[]): Record<string, string> {
-  const data: Record<string, string> = {};
+  const data: Record<string, string> = Object.create(null);
   for (const set of sets) {
     const equals = set.indexOf('=');
     if (equals <= 0) throw new CliError(`--set ${set}: expected KEY=VALUE, e.g. --set enable-param-enum=true`, EXIT.usage);
@@ -42,7 +45,7 @@ export interface ConfigOptions {
 
 /** The config a command decides with: file, then `--api-fields`, then `--set`, under this build's ceiling. */
 export function loadConfig(registry: Registry, options: ConfigOptions, cwd: string): ParseResult {
-  const data: Record<string, unknown> = options.config ? { ...readConfigFile(options.config, cwd) } : {};
+  const data: Record<string, unknown> = Object.assign(Object.create(null), options.config ? readConfigFile(options.config, cwd) : {});
   if (options.apiFields !== undefined) data[registry.apiFieldsKey] = options.apiFields;
   Object.assign(data, parseSets(options.set ?? []));
   return parseConfig(registry, data, { ceiling: BUILD_CEILING });

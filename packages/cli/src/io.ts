@@ -5,9 +5,29 @@ export interface Io {
   cwd: string;
 }
 
+/**
+ * A stream that stops being written once its reader has gone (`featuregates check … | head`): the
+ * EPIPE is not an error to report, and the command still ends with its own exit code.
+ */
+function lineWriter(stream: NodeJS.WriteStream): (line: string) => void {
+  let closed = false;
+  let listening = false;
+  return (line) => {
+    if (closed) return;
+    if (!listening) {
+      listening = true;
+      stream.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error;
+        closed = true;
+      });
+    }
+    stream.write(`${line}\n`);
+  };
+}
+
 export const processIo: Io = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
+  out: lineWriter(process.stdout),
+  err: lineWriter(process.stderr),
   cwd: process.cwd(),
 };
 

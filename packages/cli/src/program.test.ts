@@ -101,10 +101,10 @@ describe('featuregates check', () => {
     expect(result.err).toContain(message);
   });
 
-  it('exits 1 for a path that does not exist', async () => {
+  it('exits 1 for a path that does not exist, naming it', async () => {
     const result = await cli(['check', 'missing.yaml']);
     expect(result.code).toBe(1);
-    expect(result.err).toBe('featuregates: missing.yaml: no such file or directory');
+    expect(result.out).toBe('missing.yaml: error: no such file or directory');
   });
 
   it('has --help on every command, exiting 0', async () => {

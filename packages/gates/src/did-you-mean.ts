@@ -1,3 +1,5 @@
+import { MAX_CONFIG_KEY_LENGTH } from './limits';
+
 /** Optimal string alignment distance: Levenshtein plus adjacent transpositions ("feilds" → "fields" is 1). */
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
@@ -29,9 +31,12 @@ function tokenOverlap(a: string, b: string): number {
 /**
  * The closest candidate: by edit distance within a limit that scales with the word, or else by
  * shared dash-separated words ("keep-pod-enabled-cancel" → "keep-pod-on-cancel"); undefined when
- * nothing is close enough to be a safe guess.
+ * nothing is close enough to be a safe guess. Bounded: a word longer than any key Kubernetes
+ * allows gets no suggestion, and a candidate whose length alone differs by more than the limit is
+ * never aligned, so the work is at most O(word × candidate) for each of a few close candidates.
  */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  if (word.length > MAX_CONFIG_KEY_LENGTH) return undefined;
   const lowered = word.toLowerCase();
   const limit = Math.max(2, Math.floor(word.length / 4));
   let best: string | undefined;
@@ -39,7 +44,9 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   let byTokens: string | undefined;
   let bestOverlap = 0.6;
   for (const candidate of candidates) {
-    const distance = editDistance(lowered, candidate.toLowerCase());
+    if (candidate.length > MAX_CONFIG_KEY_LENGTH) continue;
+    // The edit distance is at least the difference in length.
+    const distance = Math.abs(candidate.length - word.length) > limit ? Infinity : editDistance(lowered, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -197,7 +197,7 @@ describe('evaluate', () => {
     const longestPath = 'spec'.length + '.child'.length * (ELIDED_PATH_HEAD + ELIDED_PATH_TAIL) + '.…(10000 segments left out)'.length;
 
     it('evaluates a 10,000-deep nesting on CREATE, with each path elided in the middle and bounded', () => {
-      const result = evaluate(nested(), { config: config({ 'enable-api-fields': 'alpha' }, 'alpha', nesting) });
+      const result = evaluate(nested(), { config: config({ 'enable-api-fields': 'alpha' }, 'alpha', nesting), maxDepth: Infinity });
       expect(result.allowed).toBe(true);
       expect(result.uses).toHaveLength(depth + 1);
       const deepest = result.uses[depth].path;
@@ -212,7 +212,7 @@ describe('evaluate', () => {
 
     it('ratchets an unchanged 10,000-deep nesting on UPDATE, comparing each pair of subtrees once', () => {
       deepEqualWork.pairs = 0;
-      const result = evaluate(nested(), { config: config({ 'enable-api-fields': 'stable' }, 'alpha', nesting), operation: 'UPDATE', oldObject: nested() });
+      const result = evaluate(nested(), { config: config({ 'enable-api-fields': 'stable' }, 'alpha', nesting), operation: 'UPDATE', oldObject: nested(), maxDepth: Infinity });
       expect(result.allowed).toBe(true);
       expect(result.uses).toHaveLength(depth + 1);
       expect(result.uses.every((use) => use.decision === 'ratcheted')).toBe(true);
@@ -246,7 +246,7 @@ describe('evaluate', () => {
     it('rejects, after a change at the bottom of a deep nesting, every use whose value holds the change', () => {
       const changed = nested({ name: 'p', fanOut: { params: [{ name: 'x', value: ['2'] }] } });
       deepEqualWork.pairs = 0;
-      const result = evaluate(changed, { config: config({ 'enable-api-fields': 'stable' }, 'alpha', nesting), operation: 'UPDATE', oldObject: nested() });
+      const result = evaluate(changed, { config: config({ 'enable-api-fields': 'stable' }, 'alpha', nesting), operation: 'UPDATE', oldObject: nested(), maxDepth: Infinity });
       expect(result.violations).toHaveLength(depth + 1);
       expect(result.uses.every((use) => use.decision === 'rejected')).toBe(true);
       expect(deepEqualWork.pairs).toBeLessThanOrEqual(3 * depth + 50);

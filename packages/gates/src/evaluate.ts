@@ -4,6 +4,7 @@ import { featureState, type FeatureState } from './is-enabled';
 import * as messages from './messages';
 import type { GateConfig } from './parse-config';
 import { getOrInsert } from './get-or-insert';
+import { MAX_NESTING_DEPTH } from './limits';
 import { PathTable } from './path-table';
 import { ratchetedUses } from './ratchet';
 import type { ApiFeature } from './registry';
@@ -22,7 +23,8 @@ export interface EvaluateOptions {
   /**
    * How many path segments deep the walk follows gated fields (embedded specs nest three a level:
    * `tasks`, `[0]`, `pipelineSpec`). An object that goes deeper there is refused, not walked on;
-   * nesting in fields no gate reads is never visited. No limit when omitted.
+   * nesting in fields no gate reads is never visited. `MAX_NESTING_DEPTH` when omitted, the one
+   * limit the webhook and the CLI share; `Infinity` walks any depth.
    */
   maxDepth?: number;
 }
@@ -91,9 +93,10 @@ export function evaluate(object: unknown, options: EvaluateOptions): Evaluation 
   const gvk = options.kind ?? kindOf(object);
   const root = gvk && rootOf(config.registry, gvk);
   if (!root) return skip('unknown-kind');
+  const maxDepth = options.maxDepth ?? MAX_NESTING_DEPTH;
   const paths = new PathTable();
-  const walk = walkUses(root, object, paths, options.maxDepth);
-  if (walk.tooDeep !== undefined) return tooDeep(paths.render(walk.tooDeep), options.maxDepth as number);
+  const walk = walkUses(root, object, paths, maxDepth);
+  if (walk.tooDeep !== undefined) return tooDeep(paths.render(walk.tooDeep), maxDepth);
   const found = walk.uses;
   // Most objects use no gated feature at all: nothing to decide, so nothing more to allocate.
   if (found.length === 0) return { allowed: true, violations: [], warnings: [], uses: [] };
@@ -110,8 +113,8 @@ export function evaluate(object: unknown, options: EvaluateOptions): Evaluation 
   };
 
   const off = operation === 'UPDATE' && options.oldObject !== undefined && options.oldObject !== null ? found.filter((use) => !stateOf(use.check.feature).enabled) : [];
-  const old = off.length > 0 ? walkUses(root, options.oldObject, paths, options.maxDepth) : undefined;
-  if (old?.tooDeep !== undefined) return tooDeep(`oldObject.${paths.render(old.tooDeep)}`, options.maxDepth as number);
+  const old = off.length > 0 ? walkUses(root, options.oldObject, paths, maxDepth) : undefined;
+  if (old?.tooDeep !== undefined) return tooDeep(`oldObject.${paths.render(old.tooDeep)}`, maxDepth);
   const ratcheted = old ? ratchetedUses(off, old.uses) : NONE_RATCHETED;
 
   const violations: Violation[] = [];

@@ -3,6 +3,7 @@ export * from './registry';
 export * from './project';
 export { compilePattern, type CompiledPattern } from './pattern';
 export * from './messages';
+export * from './limits';
 export { didYouMean, editDistance } from './did-you-mean';
 export * from './parse-config';
 export * from './is-enabled';

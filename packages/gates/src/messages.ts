@@ -6,6 +6,7 @@
  * the same in both.
  */
 import { getOrInsert } from './get-or-insert';
+import { MAX_CONFIG_KEY_LENGTH, MAX_ECHOED_LENGTH, MAX_ISSUE_LENGTH } from './limits';
 import { projectOf } from './project';
 import type { MessageWording, Registry } from './registry';
 import { bundlesOffering, compareStability, levelAdmits, STABILITIES, type Stability } from './stability';
@@ -48,7 +49,18 @@ function levelsAdmitting(voice: Voice, stability: Stability): Stability[] {
 const quoteAllWords = (words: readonly string[]): string[] => words.map((word) => `"${word}"`);
 const article = (stability: Stability): string => (stability === 'alpha' ? 'an' : 'a');
 
-const quote = (value: unknown): string => JSON.stringify(String(value));
+/** User text as echoed anywhere: at most MAX_ECHOED_LENGTH characters, the rest counted. */
+export function clipText(text: string): string {
+  if (text.length <= MAX_ECHOED_LENGTH) return text;
+  return `${text.slice(0, MAX_ECHOED_LENGTH - 1)}…(${text.length} characters)`;
+}
+
+/** A whole message that may carry user text from elsewhere (a YAML parser, a file system): at most MAX_ISSUE_LENGTH characters. */
+export function clipMessage(text: string): string {
+  return text.length <= MAX_ISSUE_LENGTH ? text : `${text.slice(0, MAX_ISSUE_LENGTH - 1)}…`;
+}
+
+const quote = (value: unknown): string => JSON.stringify(clipText(String(value)));
 
 /** Registry names are few and named on every warned use, so each name's part of a warning is built once. */
 const useWarningTails = new Map<Stability, Map<string, string>>();
@@ -150,6 +162,14 @@ export function unknownKey(voice: Voice, key: string, suggestion: string | undef
   return `unrecognized key ${quote(key)} in ConfigMap ${voice.configMap}: ${hint}`;
 }
 
+export function invalidKey(key: string): string {
+  return `invalid key ${quote(key)}: a ConfigMap key is at most ${MAX_CONFIG_KEY_LENGTH} characters of letters, digits, "-", "_" and "."; remove it`;
+}
+
+export function moreUnknownKeys(count: number): string {
+  return `…and ${count} more unknown ${count === 1 ? 'key' : 'keys'}`;
+}
+
 export function badValue(voice: Voice, key: string, value: unknown, allowed: string): string {
   if (voice.wording === 'tekton') return `invalid value ${quote(value)} for ${quote(key)}: want ${allowed}`;
   return `${quote(key)}: invalid value ${quote(value)}: must be ${allowed}`;
@@ -201,6 +221,16 @@ export function deprecatedValue(key: string, value: unknown, message: string): s
 
 export function impliedOverride(key: string, apiFieldsKey: string, level: Stability): string {
   return `${quote(key)} is set to false, but ${quote(apiFieldsKey)}: ${quote(level)} turns it on`;
+}
+
+// Catalog patterns
+
+export function unsupportedPatternFlag(letter: string, supported: readonly string[]): string {
+  return `flag ${quote(letter)} is not supported: patterns run on RE2 (Go's engine), which takes only ${listWords(supported.map((flag) => quote(flag)))}`;
+}
+
+export function patternRefused(reason: string): string {
+  return `${reason} (patterns run on RE2, Go's linear-time engine: rewrite lookaround or backreferences as plain alternatives)`;
 }
 
 // Catalog validation: each message names what is wrong and what to change in the catalog.

@@ -1,5 +1,6 @@
 import type {} from './compile-time';
 import { didYouMean } from './did-you-mean';
+import { CONFIG_KEY_ALPHABET, MAX_CONFIG_KEY_LENGTH, MAX_UNKNOWN_KEYS_REPORTED } from './limits';
 import * as messages from './messages';
 import { knownKeys, type BehaviorFlag, type FlagScalar, type FlagValue, type Registry } from './registry';
 import { BUILD_CEILING } from './bundle-ceiling';
@@ -142,18 +143,26 @@ export function parseConfig(registry: Registry, data: unknown, options: ParseOpt
 
   const raw = new Map<string, string>();
   const candidates = knownKeys(registry);
+  const known = new Set(candidates);
+  // Every key costs at most a length check, a set lookup and, for the first few unknown ones, a
+  // bounded suggestion search: a ConfigMap of 10,000 junk keys is read in linear time.
+  let unknownKeys = 0;
   for (const key of Object.keys(data)) {
-    const text = rawText(data[key]);
-    const alias = registry.aliases.find((entry) => entry.key === key);
+    if (!known.has(key)) {
+      unknownKeys++;
+      if (unknownKeys > MAX_UNKNOWN_KEYS_REPORTED) continue;
+      const valid = key.length <= MAX_CONFIG_KEY_LENGTH && CONFIG_KEY_ALPHABET.test(key);
+      const message = valid ? messages.unknownKey(voice, key, didYouMean(key, candidates)) : messages.invalidKey(key);
+      errors.push({ key: messages.clipText(key), message });
+      continue;
+    }
     const tombstone = registry.tombstones.find((entry) => entry.key === key);
     if (tombstone) {
       warnings.push({ key, message: messages.tombstoneWarning(voice, key, tombstone.removedIn, tombstone.note) });
       continue;
     }
-    if (!candidates.includes(key)) {
-      errors.push({ key, message: messages.unknownKey(voice, key, didYouMean(key, candidates)) });
-      continue;
-    }
+    const text = rawText(data[key]);
+    const alias = registry.aliases.find((entry) => entry.key === key);
     if (text === undefined) {
       errors.push({ key, message: messages.badValue(voice, key, data[key] === null ? '' : typeof data[key], 'a string value') });
       continue;
@@ -169,6 +178,8 @@ export function parseConfig(registry: Registry, data: unknown, options: ParseOpt
     }
     raw.set(key, text);
   }
+
+  if (unknownKeys > MAX_UNKNOWN_KEYS_REPORTED) errors.push({ key: '', message: messages.moreUnknownKeys(unknownKeys - MAX_UNKNOWN_KEYS_REPORTED) });
 
   let level = withinLevels(moreStable(registry.defaultLevel, ceiling), voice.levels);
   let levelSource: GateConfig['levelSource'] = 'default';

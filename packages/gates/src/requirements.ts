@@ -1,4 +1,7 @@
-import { findUses, type GroupVersionKind } from './find-uses';
+import { kindOf, rootOf, walkUses, type GroupVersionKind } from './find-uses';
+import { MAX_NESTING_DEPTH } from './limits';
+import * as messages from './messages';
+import { PathTable } from './path-table';
 import type { Registry } from './registry';
 import { compareStability, type Stability } from './stability';
 
@@ -18,12 +21,21 @@ export interface Requirements {
   /** List flags that must not name these items (`disable-inline-spec` must not contain `taskrun`). */
   mustNotDisable: { flag: string; contains: string }[];
   features: FeatureRequirement[];
+  /**
+   * Set when the object nests gated fields deeper than `MAX_NESTING_DEPTH`: no level admits it
+   * (the webhook refuses it whatever the config), so the rest says only what was found above.
+   */
+  tooDeep?: { path: string; message: string };
 }
 
-export function requirements(registry: Registry, object: unknown, gvk?: GroupVersionKind): Requirements {
+export function requirements(registry: Registry, object: unknown, gvk: GroupVersionKind | undefined = kindOf(object)): Requirements {
   const byFeature = new Map<string, FeatureRequirement>();
   const result: Requirements = { level: 'stable', flags: [], mustNotDisable: [], features: [] };
-  for (const use of findUses(registry, object, gvk)) {
+  const root = gvk && rootOf(registry, gvk);
+  const paths = new PathTable();
+  const walk = root ? walkUses(root, object, paths, MAX_NESTING_DEPTH) : { uses: [], tooDeep: undefined };
+  if (walk.tooDeep !== undefined) result.tooDeep = { path: paths.render(walk.tooDeep), message: messages.nestsTooDeep(MAX_NESTING_DEPTH) };
+  for (const use of walk.uses) {
     const { feature } = use.check;
     let entry = byFeature.get(feature.name);
     if (!entry) {

@@ -69,6 +69,17 @@ describe('configMapSource against a stand-in API server', () => {
     await eventually(() => expect(level()).toBe('beta'));
   });
 
+  it('refuses a reload with a 2,000,000-character key and 10,000 junk keys through the bounded parse, echoing little', async () => {
+    open();
+    await source?.firstLoad;
+    const data: Record<string, string> = { ['k'.repeat(2_000_000)]: 'v' };
+    for (let i = 0; i < 10_000; i++) data[`junk-${i}`] = 'x'.repeat(100);
+    apiServer.set('feature-flags', data);
+    await eventually(() => expect(source?.state().errors.at(-1)?.message).toBe('…and 9981 more unknown keys'));
+    expect(level()).toBe('stable');
+    expect(JSON.stringify(source?.state().errors).length).toBeLessThan(20_000);
+  });
+
   it('resumes the watch from its resourceVersion after a dropped connection', async () => {
     open();
     await source?.firstLoad;

@@ -30,6 +30,19 @@ describe('fileSource', () => {
     }
   });
 
+  it('refuses a reload with a 2,000,000-character key through the bounded parse, echoing it clipped', async () => {
+    const { path } = setup('enable-api-fields: "beta"\n');
+    const source = fileSource(tektonCatalog, path, { pollIntervalMs: 50 });
+    try {
+      writeFileSync(path, `${'k'.repeat(2_000_000)}: "v"\nenable-api-fields: "alpha"\n`);
+      await eventually(() => expect(source.state().errors[0]?.message).toMatch(/^invalid key "k+…\(2000000 characters\)"/));
+      expect(source.state().config?.level).toBe('beta');
+      expect(JSON.stringify(source.state().errors).length).toBeLessThan(1_000);
+    } finally {
+      await source.close();
+    }
+  });
+
   it('keeps the last good config when the file turns bad, reports why, and recovers', async () => {
     const { dir, path } = setup('enable-api-fields: "beta"\n');
     const source = fileSource(tektonCatalog, path, { pollIntervalMs: 100 });

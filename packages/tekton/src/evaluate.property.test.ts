@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { evaluate, parseConfig, type GateConfig } from '@featuregates/gates';
 import { tektonCatalog } from './catalog';
+import { growthRatio } from './test-support/growth';
 
 // Field names the catalog's type graph and gates look at, so random objects reach deep into it.
 const FIELDS = [
@@ -108,6 +109,36 @@ describe('evaluate over random objects', () => {
         return (!created || updated) && unchanged;
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('evaluate over objects with long strings in every field', () => {
+  /** The object with every string made `scale` times `unit` long after its own text, so every gated string is long. */
+  const lengthen = (value: unknown, unit: string, scale: number): unknown => {
+    if (typeof value === 'string') return value + unit.repeat(scale);
+    if (Array.isArray(value)) return value.map((item) => lengthen(item, unit, scale));
+    if (typeof value === 'object' && value !== null) {
+      const copy: Record<string, unknown> = {};
+      for (const key of Object.keys(value)) Object.defineProperty(copy, key, { value: lengthen((value as Record<string, unknown>)[key], unit, scale), enumerable: true });
+      return copy;
+    }
+    return value;
+  };
+  // Every gated field, set to a string, where the generated objects may not reach.
+  const everyField = { taskRef: { name: 'x', resolver: 'x' }, onError: 'x', steps: [{ name: 's', script: 'x', command: ['x'], args: ['x'], env: [{ name: 'e', value: 'x' }], ref: { name: 'x' } }], params: [{ name: 'p', value: 'x' }] };
+
+  it('takes time linear in the length of the strings, against the same object with strings a tenth as long', () => {
+    const config = configAt('alpha', { 'enable-concise-resolver-syntax': 'true', 'enable-artifacts': 'true' });
+    fc.assert(
+      fc.property(manifest, fc.constantFrom('a', ' ', 'a:', '$(steps.', '$(tasks.x.', '-'), (object, unit) => {
+        const seeded = { ...object, spec: { ...(typeof object.spec === 'object' && object.spec !== null ? object.spec : {}), tasks: [{ name: 't', ...everyField, taskSpec: { steps: everyField.steps } }], ...everyField } };
+        const [small, large] = [2_000, 20_000].map((scale) => ({ ...seeded, spec: lengthen(seeded.spec, unit, scale / unit.length) }));
+        fc.pre(evaluate(seeded, { config }).skipped === undefined);
+        const ratio = growthRatio((input) => evaluate(input, { config }), small, large, 3);
+        return ratio < 40;
+      }),
+      { numRuns: 15, seed: 11 },
     );
   });
 });

@@ -57,6 +57,16 @@ const GO_SPACE = `[\\t\\n\\v\\f\\r \\x85\\xA0${[0x1680, 0x2000].map((code) => St
 const WINDOWS_SCRIPT = `^${GO_SPACE}*#!win`;
 const CONCISE_REF_NAME = '[\\w-]+:\\/\\/*';
 
+/**
+ * "Non-empty and not starting with `prefix`" for RE2, which has no lookahead: each alternative
+ * agrees with the prefix up to one character and then differs from it or ends.
+ */
+function notStartingWith(prefix: string): string {
+  const literal = (text: string): string => text.replace(/[^\w]/g, '\\$&');
+  const alternatives = [...prefix].map((char, i) => `${literal(prefix.slice(0, i))}(?:[^${literal(char)}]${i === 0 ? '' : '|$'})`);
+  return `^(?:${alternatives.join('|')})`;
+}
+
 export const FEATURES: readonly ApiFeature[] = [
   {
     name: 'resolver',
@@ -97,7 +107,7 @@ export const FEATURES: readonly ApiFeature[] = [
     title: 'OnError',
     stability: 'beta',
     description: 'A pipeline task\'s `onError` (ignore task failure, TEP-0050); a `$(params…)` reference is not gated.',
-    uses: on(PIPELINE_TASKS, 'onError', pattern('^(?!\\$\\(params)[\\s\\S]')),
+    uses: on(PIPELINE_TASKS, 'onError', pattern(notStartingWith('$(params'))),
     history: [at('v0.55.0', 'introduced', { stability: 'alpha' }), at('v0.62.0', 'promoted', { stability: 'beta' })],
     docs: 'https://tekton.dev/docs/pipelines/pipelines/#using-the-onerror-field',
   },

@@ -1,4 +1,4 @@
-import type { ConfigState } from '@featuregates/gates';
+import { clipMessage, type ConfigState } from '@featuregates/gates';
 
 export interface CertificateStatus {
   loaded: boolean;
@@ -23,7 +23,7 @@ export interface Readiness {
  * Tekton object in the cluster over a typo.
  */
 export function readiness(state: ConfigState, certificate: CertificateStatus, draining: boolean): Readiness {
-  const errors = state.errors.map((error) => error.message);
+  const errors = state.errors.map((error) => clipMessage(error.message));
   const reasons: string[] = [];
   if (!state.config) reasons.push(`no valid feature-flags config${errors.length ? `: ${errors.join('; ')}` : ' has been read yet'}`);
   if (!certificate.loaded) reasons.push(`no TLS certificate${certificate.error ? `: ${certificate.error}` : ''}`);

@@ -22,11 +22,12 @@ export function requirementsCommand(registry: Registry, paths: readonly string[]
     const key = registry.apiFieldsKey;
     for (const { manifest, needs } of results) {
       const where = `${manifest.file}: ${objectLabel(manifest.object)}`;
+      if (needs.tooDeep) io.out(`${where}: ${needs.tooDeep.path}: ${needs.tooDeep.message}; no ${key} admits it`);
       const byLevel = needs.features.filter((feature) => !feature.flag && feature.stability === needs.level).map((feature) => feature.feature);
       io.out(`${where}: ${key}: ${needs.level}${byLevel.length > 0 ? ` (for ${byLevel.join(', ')})` : ''}`);
       for (const flag of needs.flags) io.out(`${where}: ${flag}: "true" (or ${key}: alpha with ${flag} unset)`);
       for (const rule of needs.mustNotDisable) io.out(`${where}: ${rule.flag} must not contain "${rule.contains}"`);
     }
   }
-  return errors.length > 0 ? EXIT.rejected : EXIT.ok;
+  return errors.length > 0 || results.some(({ needs }) => needs.tooDeep) ? EXIT.rejected : EXIT.ok;
 }

@@ -1,3 +1,4 @@
+import { generateDevCertificate } from '@featuregates/webhook';
 import { cli } from '../test-support/cli';
 
 describe('featuregates serve', () => {
@@ -20,6 +21,18 @@ describe('featuregates serve', () => {
     const result = await cli(['serve', '--config', 'f.yaml', '--tls-cert', 'c.pem', '--tls-key', 'k.pem', '--port', '0'], { 'f.yaml': 'enable-api-fields: beta\n', 'c.pem': 'not a certificate', 'k.pem': 'nor a key' });
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/^featuregates: \S*c\.pem and \S*k\.pem are not a matching PEM certificate and key/);
+  });
+
+  it('exits 1 with the file named when the certificate or the key is empty, rather than serving failed handshakes', async () => {
+    const { cert, key } = await generateDevCertificate();
+    for (const [files, message] of [
+      [{ 'c.pem': cert, 'k.pem': '' }, /^featuregates: \S*k\.pem is empty: it must hold a PEM private key/],
+      [{ 'c.pem': '', 'k.pem': key }, /^featuregates: \S*c\.pem is empty: it must hold a PEM certificate/],
+    ] as const) {
+      const result = await cli(['serve', '--config', 'f.yaml', '--tls-cert', 'c.pem', '--tls-key', 'k.pem', '--port', '0'], { 'f.yaml': 'enable-api-fields: beta\n', ...files });
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(message);
+    }
   });
 
   it('has --help', async () => {

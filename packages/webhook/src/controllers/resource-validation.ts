@@ -1,4 +1,4 @@
-import { evaluate, isKnownKind, type ConfigSource, type ConfigState, type Evaluation, type GateConfig, type Registry } from '@featuregates/gates';
+import { evaluate, isKnownKind, MAX_NESTING_DEPTH, type ConfigSource, type ConfigState, type Evaluation, type GateConfig, type Registry } from '@featuregates/gates';
 import { allow, deny } from '../admission/response';
 import type { AdmissionRequest } from '../admission/review';
 import type { Admission, AdmissionController } from './admission-controller';
@@ -16,12 +16,10 @@ export interface ResourceValidationOptions {
 const NOT_GATED: ReadonlySet<string> = new Set(['DELETE', 'CONNECT']);
 
 /**
- * How deep, in path segments, the webhook follows gated fields before refusing an object: real
- * Tekton objects nest a few dozen (three for each pipeline embedded in a pipeline task), and the
- * bound caps the work one request can cause. Fields no gate reads are never walked at all.
+ * The webhook follows gated fields MAX_NESTING_DEPTH path segments deep before refusing an object
+ * (real Tekton objects nest a few dozen); it is defined in @featuregates/gates, so `check` and
+ * `requirements` refuse the same objects.
  */
-export const MAX_NESTING_DEPTH = 128;
-
 function decide(request: AdmissionRequest, config: GateConfig): Evaluation {
   return evaluate(request.object, { config, operation: request.operation, oldObject: request.oldObject, kind: request.kind, maxDepth: MAX_NESTING_DEPTH });
 }

@@ -59,6 +59,16 @@ describe('the webhook app over HTTPS', () => {
     expect(logged[0]).toMatchObject({ level: 'info', msg: 'admission denied', uid: review.request.uid, kind: 'tekton.dev/v1/Pipeline', namespace: 'ns', name: 'm', violationCount: 1 });
   });
 
+  it('logs a denial of an object with a 1,000,000-character name and namespace in one short line', async () => {
+    const review = reviewFor(MATRIX_PIPELINE, { namespace: 'n'.repeat(1_000_000), name: 'm'.repeat(1_000_000) });
+    const before = logs.lines.length;
+    expect((await post('/validate', review)).status).toBe(200);
+    const logged = logs.lines.slice(before);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ msg: 'admission denied', name: expect.stringMatching(/^m+…\(1000000 characters\)$/), namespace: expect.stringMatching(/^n+…\(1000000 characters\)$/) });
+    expect(JSON.stringify(logged[0]).length).toBeLessThan(2_000);
+  });
+
   it('allows a plain object without a log line', async () => {
     const before = logs.lines.length;
     const reply = await post('/validate', reviewFor(PLAIN_TASK));

@@ -1,5 +1,6 @@
 import type { RequestListener } from 'node:http';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { clipText } from '@featuregates/gates';
 import { admissionReview, parseAdmissionReview } from '../admission/review';
 import type { Admission, AdmissionController } from '../controllers/admission-controller';
 import type { FeaturesView } from '../features-view';
@@ -47,10 +48,11 @@ function admissionRoute(controller: AdmissionController, options: AppOptions): R
           {
             route: controller.path,
             uid: request.uid,
-            kind: `${request.kind.group ? `${request.kind.group}/` : ''}${request.kind.version}/${request.kind.kind}`,
+            // Clipped: a request may carry a name of megabytes, and one log line must not.
+            kind: clipText(`${request.kind.group ? `${request.kind.group}/` : ''}${request.kind.version}/${request.kind.kind}`),
             operation: request.operation,
-            namespace: request.namespace,
-            name: request.name,
+            namespace: request.namespace === undefined ? undefined : clipText(request.namespace),
+            name: request.name === undefined ? undefined : clipText(request.name),
             violationCount: admission.violations.length,
             violations: admission.violations.slice(0, LOGGED_VIOLATIONS),
           },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createSecureContext } from 'node:tls';
-import { X509Certificate } from 'node:crypto';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { watchFile, type FileWatch } from '@featuregates/sources';
 
 export interface CertificatePair {
@@ -24,7 +24,15 @@ export function readCertificatePair(certPath: string, keyPath: string): Certific
   } catch (error) {
     throw new Error(`cannot read the TLS certificate or key: ${(error as Error).message}`);
   }
+  // An empty file makes no error in createSecureContext (it is taken as "no certificate" or "no
+  // key"), so each half is parsed on its own first: an empty or garbled file is a bad pair here,
+  // never a context that fails every handshake or a certificate that throws when read later.
+  for (const [path, text, what] of [[certPath, pair.cert, 'certificate'], [keyPath, pair.key, 'private key']] as const) {
+    if (text.trim() === '') throw new Error(`${path} is empty: it must hold a PEM ${what}`);
+  }
   try {
+    const leaf = new X509Certificate(pair.cert);
+    if (!leaf.checkPrivateKey(createPrivateKey(pair.key))) throw new Error('the key is not the certificate\'s');
     createSecureContext({ ...pair, minVersion: MIN_TLS_VERSION });
   } catch (error) {
     throw new Error(`${certPath} and ${keyPath} are not a matching PEM certificate and key: ${(error as Error).message}`);
@@ -52,8 +60,13 @@ export function watchCertificateFiles(certPath: string, keyPath: string, current
       return;
     }
     if (pair.cert === last.cert && pair.key === last.key) return;
-    last = pair;
-    handlers.loaded(pair);
+    // This runs from a file-watch timer: nothing may escape it and end the process.
+    try {
+      handlers.loaded(pair);
+      last = pair;
+    } catch (error) {
+      handlers.failed(error as Error);
+    }
   };
   const options = pollIntervalMs === undefined ? {} : { pollIntervalMs };
   const watches = [watchFile(certPath, reload, options), watchFile(keyPath, reload, options)];
