@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { workspaceRoot } from './process';
+import { bundleNode } from './support/node-under-test';
 import { MATRIX_PIPELINE, PLAIN_TASK } from './support/objects';
 import { decision, killAll, review, startServe, type ServeProcess } from './support/webhook-process';
 
@@ -15,7 +16,7 @@ writeFileSync(join(dir, 'stable.yaml'), 'enable-api-fields: "stable"\n');
 const DEBUG_TASKRUN = { apiVersion: 'tekton.dev/v1', kind: 'TaskRun', metadata: { name: 'd' }, spec: { debug: {}, taskSpec: { steps: [{ name: 's', image: 'busybox' }] } } };
 
 const serveBundle = (variant: string, config: string) =>
-  startServe(['--config', config, '--dev-cert', `certs-${variant}-${config}`], { command: [process.execPath, join('b', variant, 'webhook.js')], cwd: dir });
+  startServe(['--config', config, '--dev-cert', `certs-${variant}-${config}`], { command: [bundleNode, join('b', variant, 'webhook.js')], cwd: dir });
 
 afterAll(killAll);
 
@@ -37,12 +38,12 @@ describe('the stable and alpha bundles under enable-api-fields: alpha', () => {
   it('answers `featuregates review`, the installer\'s smoke test, over HTTPS with the dev CA', () => {
     writeFileSync(join(dir, 'objects.json'), JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [PLAIN_TASK, DEBUG_TASKRUN] }));
     const smoke = (variant: string, server: ServeProcess) =>
-      spawnSync(process.execPath, [join('b', variant, 'featuregates.js'), 'review', 'objects.json', '--server', server.url, '--ca', `certs-${variant}-alpha.yaml/ca.pem`], { cwd: dir, encoding: 'utf8' });
+      spawnSync(bundleNode, [join('b', variant, 'featuregates.js'), 'review', 'objects.json', '--server', server.url, '--ca', `certs-${variant}-alpha.yaml/ca.pem`], { cwd: dir, encoding: 'utf8' });
     const fromAlpha = smoke('alpha', alpha);
     expect(fromAlpha.status).toBe(0);
     expect(fromAlpha.stdout).toContain('objects.json: Task/plain: allowed');
     expect(fromAlpha.stdout).toContain('objects.json: TaskRun/d: warning: spec.debug: uses alpha feature "debug"');
-    const untrusted = spawnSync(process.execPath, [join('b', 'alpha', 'featuregates.js'), 'review', 'objects.json', '--server', alpha.url], { cwd: dir, encoding: 'utf8' });
+    const untrusted = spawnSync(bundleNode, [join('b', 'alpha', 'featuregates.js'), 'review', 'objects.json', '--server', alpha.url], { cwd: dir, encoding: 'utf8' });
     expect(untrusted.status).toBe(1);
     expect(untrusted.stdout).toMatch(/error: .*(self-signed|certificate)/);
   });

@@ -41,11 +41,13 @@ export interface ServeOptions {
   /** What runs `serve`: the installed binary by default, or e.g. `node dist/bundles/alpha/webhook.js`. */
   command?: readonly string[];
   cwd?: string;
+  /** Added to this process's environment (e.g. KUBECONFIG). */
+  env?: Record<string, string>;
 }
 
 export async function startServe(args: string[], options: ServeOptions = {}): Promise<ServeProcess> {
   const [program, ...prefix] = options.command ?? [featuregatesBin, 'serve'];
-  const child = spawn(program, [...prefix, ...args, '--port', '0', '--host', '127.0.0.1'], { cwd: options.cwd ?? workspaceRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(program, [...prefix, ...args, '--port', '0', '--host', '127.0.0.1'], { cwd: options.cwd ?? workspaceRoot, stdio: ['ignore', 'pipe', 'pipe'], ...(options.env ? { env: { ...process.env, ...options.env } } : {}) });
   running.add(child);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
     running.delete(child);

@@ -7,7 +7,7 @@ import { VARIANTS } from './variants';
 // Reads what `nx run bundles:bundle` built (the test target depends on it).
 const bundles = join(__dirname, '..', '..', '..', 'dist', 'bundles');
 const OPT_IN_MODULE = 'packages/gates/src/opt-in.ts';
-const FILES = ['webhook.js', 'featuregates.js', 'release.yaml', 'FEATURES.md', 'meta.json'];
+const FILES = ['webhook.js', 'featuregates.js', 'release.yaml', 'FEATURES.md', 'meta.json', 'Dockerfile'];
 
 type Metafile = { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
 const meta = (variant: string): Metafile => JSON.parse(readFileSync(join(bundles, variant, 'meta.json'), 'utf8'));
@@ -25,6 +25,12 @@ describe('the variant bundles', () => {
 
   it.each(VARIANTS.map((v) => v.name))('%s holds every file an installer needs', (variant) => {
     for (const file of FILES) expect(existsSync(join(bundles, variant, file))).toBe(true);
+  });
+
+  it.each(VARIANTS.map((v) => v.name))('%s builds its image on the active Node LTS, pinned by tag', (variant) => {
+    const lines = readFileSync(join(bundles, variant, 'Dockerfile'), 'utf8').split('\n');
+    expect(lines.filter((line) => line.startsWith('FROM '))).toEqual(['FROM node:26-alpine']);
+    expect(lines).toContain('USER 65532:65532');
   });
 
   it('leaves the code only beta and alpha features need out of the stable bundle', () => {

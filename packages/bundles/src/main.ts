@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tektonCatalog } from '@featuregates/tekton';
+import { dockerfile } from './dockerfile';
 import { bundleVariant } from './esbuild-bundle';
 import { featuresMarkdown } from './features-md';
 import { releaseManifest } from './release-manifest';
@@ -19,10 +20,7 @@ async function buildVariant(name: string): Promise<void> {
   writeFileSync(join(outDir, 'meta.json'), `${JSON.stringify(metafile, null, 1)}\n`);
   writeFileSync(join(outDir, 'release.yaml'), releaseManifest(tektonCatalog, variant, { version }));
   writeFileSync(join(outDir, 'FEATURES.md'), featuresMarkdown(tektonCatalog, variant, version));
-  writeFileSync(
-    join(outDir, 'Dockerfile'),
-    `# The image release.yaml runs: node and this bundle's webhook.js, nothing else.\nFROM node:20-alpine\nCOPY webhook.js /featuregates/webhook.js\nUSER 65532:65532\nENTRYPOINT ["node", "/featuregates/webhook.js"]\n`,
-  );
+  writeFileSync(join(outDir, 'Dockerfile'), dockerfile());
   const kib = (file: string) => (readFileSync(join(outDir, file)).length / 1024).toFixed(0);
   console.log(`dist/bundles/${variant.name}: webhook.js ${kib('webhook.js')} KiB, featuregates.js ${kib('featuregates.js')} KiB`);
 }

@@ -2,7 +2,7 @@ import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import { ValidatingWebhookConfiguration } from 'kubernetes-models/admissionregistration.k8s.io/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
-import { Role, RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
+import { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
 import { ConfigMap, Namespace, Service, ServiceAccount } from 'kubernetes-models/v1';
 import { parseConfig } from '@featuregates/gates';
 import { tektonCatalog } from '@featuregates/tekton';
@@ -18,6 +18,8 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   ServiceAccount,
   Role,
   RoleBinding,
+  ClusterRole,
+  ClusterRoleBinding,
   ConfigMap,
   Deployment,
   PodDisruptionBudget,
@@ -25,9 +27,9 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   ValidatingWebhookConfiguration,
 };
 
-const objectsOf = (variant: string): K8sObject[] => {
+const objectsOf = (variant: string, image?: string): K8sObject[] => {
   const objects: K8sObject[] = [];
-  loadAll(releaseManifest(tektonCatalog, variantNamed(variant), { version: '0.1.0' }), (object) => objects.push(object as K8sObject), { schema: CORE_SCHEMA });
+  loadAll(releaseManifest(tektonCatalog, variantNamed(variant), { version: '0.1.0', ...(image ? { image } : {}) }), (object) => objects.push(object as K8sObject), { schema: CORE_SCHEMA });
   return objects;
 };
 const find = (objects: K8sObject[], kind: string) => objects.find((object) => object.kind === kind) as K8sObject & Record<string, never>;
@@ -37,7 +39,7 @@ describe.each(VARIANTS.map((variant) => variant.name))('release.yaml of the %s b
 
   it('holds exactly the objects an install needs, each valid against the Kubernetes schemas', () => {
     expect(objects.map((object) => object.kind)).toEqual([
-      'Namespace', 'ServiceAccount', 'Role', 'RoleBinding', 'ConfigMap', 'Deployment', 'PodDisruptionBudget', 'Service', 'ValidatingWebhookConfiguration',
+      'Namespace', 'ServiceAccount', 'Role', 'RoleBinding', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', 'ConfigMap', 'Deployment', 'PodDisruptionBudget', 'Service', 'ValidatingWebhookConfiguration',
     ]);
     for (const object of objects) {
       const Model = MODELS[object.kind];
@@ -48,6 +50,33 @@ describe.each(VARIANTS.map((variant) => variant.name))('release.yaml of the %s b
   it('lets the webhook read only its one ConfigMap', () => {
     const role = find(objects, 'Role') as unknown as { rules: unknown[] };
     expect(role.rules).toEqual([{ apiGroups: [''], resources: ['configmaps'], resourceNames: ['feature-flags'], verbs: ['get', 'list', 'watch'] }]);
+  });
+
+  it('lets the webhook keep only its own Secret and ValidatingWebhookConfiguration, by name, and create Secrets only in its namespace', () => {
+    const rules = (kind: string) => objects.filter((object) => object.kind === kind).flatMap((object) => (object as unknown as { rules: unknown[] }).rules);
+    expect(rules('Role')).toEqual([
+      { apiGroups: [''], resources: ['configmaps'], resourceNames: ['feature-flags'], verbs: ['get', 'list', 'watch'] },
+      { apiGroups: [''], resources: ['secrets'], resourceNames: ['featuregates-webhook-tls'], verbs: ['get', 'update'] },
+      { apiGroups: [''], resources: ['secrets'], verbs: ['create'] },
+    ]);
+    expect(rules('ClusterRole')).toEqual([{ apiGroups: ['admissionregistration.k8s.io'], resources: ['validatingwebhookconfigurations'], resourceNames: ['featuregates'], verbs: ['get', 'update'] }]);
+    const bindings = objects.filter((object) => object.kind.endsWith('Binding')) as unknown as { subjects: unknown[] }[];
+    for (const binding of bindings) expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'featuregates-webhook', namespace: 'featuregates' }]);
+  });
+
+  it('needs no certificate step: no Secret to make, no CA to paste, no cert-manager, only the image to set', () => {
+    const text = releaseManifest(tektonCatalog, variantNamed(variant), { version: '0.1.0' });
+    expect(objects.some((object) => object.kind === 'Secret')).toBe(false);
+    expect(text).not.toMatch(/cert-manager|--tls-cert|secretName|Put the base64 CA/);
+    expect(text).toContain('# TLS:      nothing to do.');
+    const config = find(objects, 'ValidatingWebhookConfiguration') as unknown as { webhooks: WebhookEntry[] };
+    expect(config.webhooks.map((webhook) => (webhook.clientConfig as { caBundle: string }).caBundle)).toEqual(['', '']);
+    const container = (find(objects, 'Deployment') as unknown as { spec: { template: { spec: { containers: { args: string[] }[] } } } }).spec.template.spec.containers[0];
+    expect(container.args).toEqual(['--kubernetes', '--namespace', 'featuregates', '--configmap', 'feature-flags', '--port', '8443']);
+    // Another image is the one edit an installer makes, and the result is as valid.
+    const edited = objectsOf(variant, 'registry.example.com/featuregates/webhook:0.1.0');
+    for (const object of edited) expect(() => new MODELS[object.kind](object as never).validate()).not.toThrow();
+    expect(JSON.stringify(edited).replace('registry.example.com/featuregates/webhook:0.1.0', `featuregates/webhook:0.1.0-${variant}`)).toBe(JSON.stringify(objects));
   });
 
   it('runs two hardened replicas with probes and resource limits', () => {
@@ -68,7 +97,7 @@ describe.each(VARIANTS.map((variant) => variant.name))('release.yaml of the %s b
   it('fails closed for Tekton kinds and open for its own ConfigMap, with room for the CA bundle', () => {
     const config = find(objects, 'ValidatingWebhookConfiguration') as unknown as { webhooks: WebhookEntry[] };
     const [tekton, configMap] = config.webhooks;
-    expect(tekton).toMatchObject({ failurePolicy: 'Fail', sideEffects: 'None', timeoutSeconds: 5, admissionReviewVersions: ['v1'], clientConfig: { caBundle: '', service: { path: '/validate' } } });
+    expect(tekton).toMatchObject({ failurePolicy: 'Fail', sideEffects: 'None', timeoutSeconds: 5, admissionReviewVersions: ['v1'], clientConfig: { caBundle: '', service: { name: 'featuregates-webhook', path: '/validate' } } });
     expect(tekton.rules[0]).toMatchObject({ apiGroups: ['tekton.dev'], apiVersions: ['v1', 'v1beta1', 'v1alpha1'], operations: ['CREATE', 'UPDATE'] });
     expect(tekton.rules[0].resources).toEqual(expect.arrayContaining(['tasks', 'pipelines', 'taskruns', 'pipelineruns', 'stepactions', 'verificationpolicies']));
     expect(configMap).toMatchObject({ failurePolicy: 'Ignore', namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'featuregates' } }, matchConditions: [{ name: 'only-feature-flags' }], clientConfig: { service: { path: '/validate/config' } } });

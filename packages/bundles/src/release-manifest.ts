@@ -1,5 +1,6 @@
 import { dump } from 'js-yaml';
 import { formatValue, levelAdmits, moreStable, ownFlagRuleText, projectOf, settingStability, type BehaviorFlag, type Registry } from '@featuregates/gates';
+import { certificateRbacObjects } from './certificate-rbac';
 import type { Variant } from './variants';
 
 export interface ManifestOptions {
@@ -130,6 +131,8 @@ export function releaseObjects(registry: Registry, variant: Variant, options: Ma
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: `${name}-feature-flags` },
       subjects: [{ kind: 'ServiceAccount', name, namespace }],
     },
+    // No Secret is shipped: the webhook creates featuregates-webhook-tls itself (see the header).
+    ...certificateRbacObjects({ namespace, serviceAccount: name, secret: `${name}-tls`, webhookConfiguration: 'featuregates' }, APP),
     {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
@@ -155,16 +158,15 @@ export function releaseObjects(registry: Registry, variant: Variant, options: Ma
               {
                 name: 'webhook',
                 image,
-                args: ['--kubernetes', '--namespace', namespace, '--configmap', 'feature-flags', '--tls-cert', '/tls/tls.crt', '--tls-key', '/tls/tls.key', '--port', '8443'],
+                // With --kubernetes and no --tls-cert, serve manages its certificates in the Secret featuregates-webhook-tls.
+                args: ['--kubernetes', '--namespace', namespace, '--configmap', 'feature-flags', '--port', '8443'],
                 ports: [{ name: 'https', containerPort: 8443 }],
                 readinessProbe: { httpGet: { path: '/readyz', port: 'https', scheme: 'HTTPS' }, periodSeconds: 5 },
                 livenessProbe: { httpGet: { path: '/healthz', port: 'https', scheme: 'HTTPS' }, periodSeconds: 10, failureThreshold: 3 },
                 resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
                 securityContext: restricted,
-                volumeMounts: [{ name: 'tls', mountPath: '/tls', readOnly: true }],
               },
             ],
-            volumes: [{ name: 'tls', secret: { secretName: `${name}-tls` } }],
           },
         },
       },
@@ -179,7 +181,8 @@ export function releaseObjects(registry: Registry, variant: Variant, options: Ma
     {
       apiVersion: 'admissionregistration.k8s.io/v1',
       kind: 'ValidatingWebhookConfiguration',
-      metadata: { name: 'featuregates', labels: PART_OF, annotations: { 'cert-manager.io/inject-ca-from': `${namespace}/${name}-tls` } },
+      // Both caBundle fields ship empty: the webhook fills them with its CA and keeps them so.
+      metadata: { name: 'featuregates', labels: PART_OF },
       webhooks: [
         {
           name: 'validation.featuregates.dev',
@@ -213,9 +216,9 @@ export function releaseObjects(registry: Registry, variant: Variant, options: Ma
 const HEADER = (variant: Variant, options: ManifestOptions) => `# featuregates ${options.version}, ${variant.name} bundle: ${variant.summary}
 #
 # Install:  kubectl apply -f release.yaml
-# TLS:      the webhook serves the Secret featuregates-webhook-tls (tls.crt, tls.key) in namespace
-#           ${options.namespace ?? 'featuregates'}. Put the base64 CA that signed it in both caBundle fields of the
-#           ValidatingWebhookConfiguration below (or let cert-manager inject it: see its annotation).
+# TLS:      nothing to do. The webhook makes its own CA and serving certificate, keeps them in the Secret
+#           featuregates-webhook-tls in namespace ${options.namespace ?? 'featuregates'} (created at first start, so not
+#           shipped here), fills both caBundle fields below (shipped empty) and rotates before expiry.
 # Deadlock: the Tekton entry fails closed (failurePolicy: Fail) so no gated field slips through while
 #           the webhook is down. The ConfigMap entry fails open (failurePolicy: Ignore) so that a cluster
 #           whose webhook is down (even because of its config) can always fix that config; a bad config
@@ -229,6 +232,6 @@ export function releaseManifest(registry: Registry, variant: Variant, options: M
   const rendered = objects.map((object) => dump(object, { noRefs: true, lineWidth: 120, quotingType: '"' }));
   const namespace = options.namespace ?? 'featuregates';
   // The ConfigMap goes after the RBAC objects, before the Deployment that reads it.
-  rendered.splice(4, 0, configMapYaml(registry, variant, namespace));
+  rendered.splice(objects.findIndex((object) => object.kind === 'Deployment'), 0, configMapYaml(registry, variant, namespace));
   return HEADER(variant, options) + rendered.map((text) => `---\n${text}`).join('');
 }

@@ -5,6 +5,7 @@ import { configValidate } from './commands/config-validate';
 import { registerDocs } from './commands/docs';
 import { explain } from './commands/explain';
 import { registerMatrix } from './commands/matrix';
+import { registerPolicy } from './commands/policy';
 import { registerRelease } from './commands/release';
 import { requirementsCommand } from './commands/requirements';
 import { review } from './commands/review';
@@ -86,6 +87,7 @@ export function createProgram(registry: Registry, io: Io, setExitCode: (code: nu
   registerRelease(program, registry, io, setExitCode);
   registerDocs(program, registry, io, setExitCode);
   registerServe(program, registry, io, setExitCode);
+  registerPolicy(program, registry, io, setExitCode);
 
   return program;
 }

@@ -14,3 +14,6 @@ export { WebhookMetrics } from './metrics';
 export { createLogger, type Logger } from './logger';
 export { generateDevCertificate, writeDevCertificate, devCertificatePaths, type DevCertificate, type DevCertificateFiles } from './tls/dev-certificate';
 export { readCertificatePair, watchCertificateFiles, type CertificatePair } from './tls/certificate-files';
+export { type SelfManagedCertificatesOptions } from './certificates/self-managed';
+export { type ManagedCertificateStatus } from './certificates/certificate-manager';
+export { parseDuration, certificateSettings, DEFAULT_VALIDITY_MS, DEFAULT_RENEW_BEFORE_MS, DEFAULT_RESYNC_MS, type CertificateSettings } from './certificates/settings';

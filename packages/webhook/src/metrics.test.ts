@@ -27,3 +27,18 @@ describe('WebhookMetrics', () => {
     expect(text).toContain('process_resident_memory_bytes');
   });
 });
+
+describe('certificate metrics', () => {
+  it('report each certificate\'s expiry, drop the ones gone, and count rotations by which', async () => {
+    const metrics = new WebhookMetrics(tektonCatalog);
+    metrics.certificateExpiries({ serving: '2026-01-08T00:00:00.000Z', ca: '2026-01-29T00:00:00.000Z', 'next-ca': '2026-02-26T00:00:00.000Z' });
+    metrics.certificateExpiries({ serving: '2026-01-08T00:00:00.000Z', ca: '2026-01-29T00:00:00.000Z' });
+    metrics.certificateRotated('serving');
+    const text = await metrics.text();
+    expect(text).toContain('featuregates_certificate_expiry_timestamp_seconds{which="serving"} 1767830400');
+    expect(text).toContain('featuregates_certificate_expiry_timestamp_seconds{which="ca"} 1769644800');
+    expect(text).not.toContain('which="next-ca"');
+    expect(text).toContain('featuregates_certificate_rotations_total{which="serving"} 1');
+    expect(text).toContain('featuregates_certificate_rotations_total{which="ca"} 0');
+  });
+});

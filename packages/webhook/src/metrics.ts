@@ -69,6 +69,8 @@ export class WebhookMetrics {
   private readonly configReloads: Counter<'result'>;
   private readonly configLastSuccess: Gauge;
   private readonly certificateReloads: Counter<'result'>;
+  private readonly certificateExpiry: Gauge<'which'>;
+  private readonly certificateRotations: Counter<'which'>;
   private readonly knownKinds: ReadonlySet<string>;
   private inFlight: () => number = () => 0;
   // prom-client hashes a label object on every call, so the hot path counts in plain maps and a
@@ -107,6 +109,19 @@ export class WebhookMetrics {
     this.configReloads = new Counter({ name: 'featuregates_config_reloads_total', help: 'Config load attempts, by result (success, failure).', labelNames: ['result'], registers });
     this.configLastSuccess = new Gauge({ name: 'featuregates_config_last_success_timestamp_seconds', help: 'When a config last loaded without errors.', registers });
     this.certificateReloads = new Counter({ name: 'featuregates_certificate_reloads_total', help: 'Certificate loads from files, by result (success, failure).', labelNames: ['result'], registers });
+    this.certificateExpiry = new Gauge({
+      name: 'featuregates_certificate_expiry_timestamp_seconds',
+      help: 'When a certificate expires, by which (serving, ca, next-ca, previous-ca); absent ones are not reported.',
+      labelNames: ['which'],
+      registers,
+    });
+    this.certificateRotations = new Counter({
+      name: 'featuregates_certificate_rotations_total',
+      help: 'Certificates this replica switched to, by which (serving: a new serving certificate; ca: a new signing CA).',
+      labelNames: ['which'],
+      registers,
+    });
+    for (const which of ['serving', 'ca']) this.certificateRotations.inc({ which }, 0);
     const readInFlight = () => this.inFlight();
     new Gauge({
       name: 'featuregates_http_requests_in_flight',
@@ -157,6 +172,16 @@ export class WebhookMetrics {
   /** Where the in-flight gauge reads from: the HTTPS server, once it listens. */
   countInFlight(count: () => number): void {
     this.inFlight = count;
+  }
+
+  /** The expiry times (ISO) of the certificates in use; a missing one is dropped from the gauge. */
+  certificateExpiries(expiries: Partial<Record<'serving' | 'ca' | 'next-ca' | 'previous-ca', string>>): void {
+    this.certificateExpiry.reset();
+    for (const [which, notAfter] of Object.entries(expiries)) if (notAfter) this.certificateExpiry.set({ which }, Date.parse(notAfter) / 1000);
+  }
+
+  certificateRotated(which: 'serving' | 'ca'): void {
+    this.certificateRotations.inc({ which });
   }
 
   certificateLoaded(ok: boolean): void {

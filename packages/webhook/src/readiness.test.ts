@@ -26,4 +26,9 @@ describe('readiness', () => {
       'shutting down',
     ]);
   });
+
+  it('with self-managed certificates, is not ready until caBundle is known to trust the served certificate', () => {
+    expect(readiness(good, { ...certificate, caBundleMatches: false }, false).reasons).toEqual(['the caBundle of the ValidatingWebhookConfiguration is not yet known to trust the served certificate']);
+    expect(readiness(good, { ...certificate, caBundleMatches: true }, false).ready).toBe(true);
+  });
 });

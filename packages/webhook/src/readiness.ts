@@ -5,6 +5,8 @@ export interface CertificateStatus {
   notAfter?: string;
   /** Why the newest certificate files were not loaded, if they were not. */
   error?: string;
+  /** Self-managed certificates only: whether every caBundle of the ValidatingWebhookConfiguration is known to trust the served certificate. */
+  caBundleMatches?: boolean;
 }
 
 export interface Readiness {
@@ -27,6 +29,7 @@ export function readiness(state: ConfigState, certificate: CertificateStatus, dr
   const reasons: string[] = [];
   if (!state.config) reasons.push(`no valid feature-flags config${errors.length ? `: ${errors.join('; ')}` : ' has been read yet'}`);
   if (!certificate.loaded) reasons.push(`no TLS certificate${certificate.error ? `: ${certificate.error}` : ''}`);
+  if (certificate.loaded && certificate.caBundleMatches === false) reasons.push('the caBundle of the ValidatingWebhookConfiguration is not yet known to trust the served certificate');
   if (draining) reasons.push('shutting down');
   const config: Readiness['config'] = { loaded: state.config !== undefined, revision: state.revision, errors };
   if (state.loadedAt) config.loadedAt = state.loadedAt;

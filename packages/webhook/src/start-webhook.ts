@@ -8,7 +8,8 @@ import { HttpsServer } from './http/https-server';
 import { createLogger, type Logger } from './logger';
 import { WebhookMetrics } from './metrics';
 import { readiness, type CertificateStatus } from './readiness';
-import { certificateExpiry, readCertificatePair, watchCertificateFiles } from './tls/certificate-files';
+import { certificateExpiry, readCertificatePair, watchCertificateFiles, type CertificatePair } from './tls/certificate-files';
+import { startSelfManagedCertificates, type SelfManagedCertificates, type SelfManagedCertificatesOptions } from './certificates/self-managed';
 
 export type ConfigOrigin = { file: string } | { kubernetes: { namespace: string; name: string; kubeConfig?: KubeConfigLike } };
 
@@ -22,7 +23,8 @@ export interface WebhookOptions {
    * refused. This build's ceiling when omitted, and never above it.
    */
   ceiling?: Stability;
-  tls: { certFile: string; keyFile: string };
+  /** Certificate files (reloaded when they change), or certificates the webhook makes and keeps in a Secret itself. */
+  tls: { certFile: string; keyFile: string } | { selfManaged: SelfManagedCertificatesOptions };
   host: string;
   port: number;
   logger?: Logger;
@@ -75,10 +77,20 @@ export async function startWebhook(options: WebhookOptions): Promise<RunningWebh
   const project = projectOf(registry);
   const ceiling = withinLevels(moreStable(options.ceiling ?? BUILD_CEILING, BUILD_CEILING), project.levels);
   const logger = options.logger ?? createLogger();
-  const certificate = readCertificatePair(options.tls.certFile, options.tls.keyFile);
-  const certificateStatus: CertificateStatus = { loaded: true, notAfter: certificateExpiry(certificate.cert) };
+  const files = 'certFile' in options.tls ? options.tls : undefined;
   const metrics = new WebhookMetrics(registry);
-  metrics.certificateLoaded(true);
+  let managed: SelfManagedCertificates | undefined;
+  let certificate: CertificatePair;
+  if (files) certificate = readCertificatePair(files.certFile, files.keyFile);
+  else {
+    managed = await startSelfManagedCertificates((options.tls as { selfManaged: SelfManagedCertificatesOptions }).selfManaged, metrics, logger);
+    certificate = managed.initial;
+  }
+  const certificateStatus: CertificateStatus = { loaded: true, notAfter: certificateExpiry(certificate.cert) };
+  if (files) {
+    metrics.certificateLoaded(true);
+    metrics.certificateExpiries({ serving: certificateStatus.notAfter });
+  }
 
   const { source, description, clusterBacked } = openSource(options, ceiling, logger);
   const onConfig = (state: ConfigState) => {
@@ -94,22 +106,25 @@ export async function startWebhook(options: WebhookOptions): Promise<RunningWebh
     controllers: [resourceValidation({ registry, source, refreshBeforeDeny: clusterBacked }), configValidation({ registry, configMapName, ceiling })],
     metrics,
     logger,
-    readiness: () => readiness(source.state(), certificateStatus, server?.draining ?? false),
+    readiness: () => readiness(source.state(), managed ? managed.readinessStatus() : certificateStatus, server?.draining ?? false),
     features: () => featuresView(registry, source.state(), description, ceiling),
+    certificates: () => (managed ? { mode: 'self-managed', ...managed.status() } : { mode: 'files', serving: { notAfter: certificateStatus.notAfter } }),
   });
   try {
     server = await HttpsServer.listen(app, { host: options.host, port: options.port, certificate });
   } catch (error) {
     unsubscribe();
     await source.close();
+    await managed?.close();
     throw new Error(`cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`);
   }
   const listening = server;
   metrics.countInFlight(() => listening.requestsInFlight);
 
-  const certificates = watchCertificateFiles(
-    options.tls.certFile,
-    options.tls.keyFile,
+  managed?.attach((pair) => listening.setCertificate(pair));
+  const certificates = files && watchCertificateFiles(
+    files.certFile,
+    files.keyFile,
     certificate,
     {
       loaded: (pair) => {
@@ -117,6 +132,7 @@ export async function startWebhook(options: WebhookOptions): Promise<RunningWebh
         certificateStatus.notAfter = certificateExpiry(pair.cert);
         delete certificateStatus.error;
         metrics.certificateLoaded(true);
+        metrics.certificateExpiries({ serving: certificateStatus.notAfter });
         logger.info({ notAfter: certificateStatus.notAfter }, 'certificate reloaded');
       },
       failed: (error) => {
@@ -142,7 +158,8 @@ export async function startWebhook(options: WebhookOptions): Promise<RunningWebh
       stopping ??= (async () => {
         logger.info({ inFlight: listening.requestsInFlight }, 'draining');
         await listening.drain(options.drainTimeoutMs ?? 8000);
-        certificates.close();
+        certificates?.close();
+        await managed?.close();
         unsubscribe();
         await source.close();
         logger.info('stopped');

@@ -11,6 +11,9 @@ describe('featuregates serve', () => {
     [['serve', '--config', 'f.yaml', '--tls-cert', 'c.pem', '--tls-key', 'k.pem', '--dev-cert', 'certs'], 'choose one: --tls-cert FILE --tls-key FILE, or --dev-cert DIR'],
     [['serve', '--config', 'f.yaml', '--dev-cert', 'certs', '--port', '70000'], 'a port is an integer from 0 to 65535'],
     [['serve', '--config', 'f.yaml', '--dev-cert', 'certs', '--port', 'http'], 'a port is an integer from 0 to 65535'],
+    [['serve', '--kubernetes', '--cert-validity', '7 days'], '--cert-validity: "7 days" is not a duration'],
+    [['serve', '--kubernetes', '--cert-validity', '2d', '--cert-renew-before', '36h'], 'must live at least twice that'],
+    [['serve', '--kubernetes', '--ca-validity', '7d'], 'the CA must outlive the certificates it signs: it lives 7d, they live 7d'],
   ])('exits 2 on a usage error: %j', async (argv, message) => {
     const result = await cli(argv);
     expect(result.code).toBe(2);

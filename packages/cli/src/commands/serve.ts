@@ -1,7 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Registry } from '@featuregates/gates';
-import type { ConfigOrigin } from '@featuregates/webhook';
+import type { ConfigOrigin, WebhookOptions } from '@featuregates/webhook';
 import { CliError, EXIT, type Io } from '../io';
 
 export interface ServeOptions {
@@ -14,6 +14,14 @@ export interface ServeOptions {
   tlsCert?: string;
   tlsKey?: string;
   devCert?: string;
+  // Self-managed certificates (the default with --kubernetes and no certificate files).
+  service: string;
+  tlsSecret: string;
+  webhookConfiguration: string;
+  certValidity: string;
+  certRenewBefore: string;
+  caValidity?: string;
+  certResync: string;
 }
 
 /** After a drain, the process has this long to exit on its own before it is ended (exit 0 within 10 s of SIGTERM). */
@@ -44,9 +52,10 @@ function configOrigin(options: ServeOptions): ConfigOrigin {
 // Loaded when `serve` runs, so the other commands never load express, pino and prom-client.
 const webhookPackage = () => import('@featuregates/webhook');
 
-async function tlsFiles(options: ServeOptions, io: Io): Promise<{ certFile: string; keyFile: string }> {
+async function tlsFiles(options: ServeOptions, io: Io): Promise<WebhookOptions['tls']> {
   const fromFiles = options.tlsCert !== undefined || options.tlsKey !== undefined;
   if (fromFiles && options.devCert !== undefined) throw new CliError('choose one: --tls-cert FILE --tls-key FILE, or --dev-cert DIR', EXIT.usage);
+  if (!fromFiles && options.devCert === undefined && options.kubernetes) return selfManaged(options);
   if (options.devCert !== undefined) {
     const { writeDevCertificate } = await webhookPackage();
     const files = await writeDevCertificate(options.devCert);
@@ -55,6 +64,39 @@ async function tlsFiles(options: ServeOptions, io: Io): Promise<{ certFile: stri
   }
   if (options.tlsCert === undefined || options.tlsKey === undefined) throw new CliError('TLS needs --tls-cert FILE and --tls-key FILE together, or --dev-cert DIR', EXIT.usage);
   return { certFile: options.tlsCert, keyFile: options.tlsKey };
+}
+
+/** With --kubernetes and no certificate files, the webhook makes and rotates its own, in a Secret (the flags' defaults match release.yaml). */
+async function selfManaged(options: ServeOptions): Promise<WebhookOptions['tls']> {
+  const { parseDuration, certificateSettings } = await webhookPackage();
+  const duration = (flag: string, text: string) => {
+    try {
+      return parseDuration(text);
+    } catch (error) {
+      throw new CliError(`${flag}: ${(error as Error).message}`, EXIT.usage);
+    }
+  };
+  const validityMs = duration('--cert-validity', options.certValidity);
+  const renewBeforeMs = duration('--cert-renew-before', options.certRenewBefore);
+  const caValidityMs = options.caValidity === undefined ? undefined : duration('--ca-validity', options.caValidity);
+  try {
+    certificateSettings(validityMs, renewBeforeMs, caValidityMs);
+  } catch (error) {
+    throw new CliError(`--cert-validity, --cert-renew-before, --ca-validity: ${(error as Error).message}`, EXIT.usage);
+  }
+  const namespace = options.namespace ?? process.env.SYSTEM_NAMESPACE ?? 'tekton-pipelines';
+  return {
+    selfManaged: {
+      namespace,
+      service: options.service,
+      secretName: options.tlsSecret,
+      webhookConfigurationName: options.webhookConfiguration,
+      validityMs,
+      renewBeforeMs,
+      ...(caValidityMs === undefined ? {} : { caValidityMs }),
+      resyncMs: duration('--cert-resync', options.certResync),
+    },
+  };
 }
 
 /** `featuregates serve`: the admission webhook, until SIGTERM or SIGINT drains it. */
@@ -71,6 +113,13 @@ export function registerServe(program: Command, registry: Registry, io: Io, setE
     .option('--tls-cert <file>', 'PEM certificate (chain), reloaded when it changes')
     .option('--tls-key <file>', 'PEM private key, reloaded when it changes')
     .option('--dev-cert <dir>', 'write a throwaway CA and a localhost certificate into DIR and serve with them')
+    .option('--service <name>', 'with --kubernetes and no --tls-cert: the Service certificates are made for (<name>.<namespace>.svc)', 'featuregates-webhook')
+    .option('--tls-secret <name>', 'with --kubernetes and no --tls-cert: the Secret in --namespace that holds the CA and serving certificate', 'featuregates-webhook-tls')
+    .option('--webhook-configuration <name>', 'with --kubernetes and no --tls-cert: the ValidatingWebhookConfiguration whose caBundle fields are kept', 'featuregates')
+    .option('--cert-validity <duration>', 'self-managed serving certificates live this long (the CA four times that)', '7d')
+    .option('--cert-renew-before <duration>', 'and are renewed this long before they expire (at most half the validity)', '1d')
+    .option('--ca-validity <duration>', 'the self-managed CA lives this long (default: four times --cert-validity); it rotates when it has less than --cert-validity left')
+    .option('--cert-resync <duration>', 'how often the Secret and caBundle are checked and repaired', '60s')
     .action(async (given: ServeOptions) => {
       const options = resolvePaths(given, io.cwd);
       const config = configOrigin(options);

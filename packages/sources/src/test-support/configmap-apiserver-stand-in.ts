@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
+import { KubernetesObjectsStandIn } from './kubernetes-objects-stand-in';
 
 /**
  * A STAND-IN for kube-apiserver, for tests only: no API server can run on this machine, so this
  * local HTTP server speaks just enough of the Kubernetes wire protocol for ConfigMaps in one
  * namespace — list (with a resourceVersion), watch (chunked JSON events from a resourceVersion,
- * ERROR events, 410 Gone once history is compacted), and get — plus knobs to break it.
+ * ERROR events, 410 Gone once history is compacted), and get — plus knobs to break it. Secrets
+ * and ValidatingWebhookConfigurations, for the webhook's certificate manager, are in `objectStore`.
  */
 export class ConfigMapApiServerStandIn {
   readonly requests: { type: 'list' | 'watch' | 'get'; resourceVersion?: string }[] = [];
@@ -25,8 +27,11 @@ export class ConfigMapApiServerStandIn {
   private readonly failures: { type: 'list' | 'watch' | 'get'; status: number }[] = [];
   private resourceVersion = 100;
   private oldestWatchable = 0;
+  /** Secrets and ValidatingWebhookConfigurations, sharing this stand-in's resourceVersion counter. */
+  readonly objectStore: KubernetesObjectsStandIn;
 
   constructor(readonly namespace = 'tekton-pipelines') {
+    this.objectStore = new KubernetesObjectsStandIn(namespace, () => ++this.resourceVersion);
     this.server = createServer((req, res) => this.handle(req, res));
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -129,6 +134,8 @@ export class ConfigMapApiServerStandIn {
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', this.url);
+    const other = this.objectStore.route(url.pathname);
+    if (other) return this.objectStore.handle(req, res, other);
     const prefix = `/api/v1/namespaces/${this.namespace}/configmaps`;
     const json = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });

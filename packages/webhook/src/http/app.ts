@@ -15,6 +15,8 @@ export interface AppOptions {
   logger: Logger;
   readiness: () => Readiness;
   features: () => FeaturesView;
+  /** `/certificates`: what is served and when it and its CA expire. */
+  certificates?: () => unknown;
 }
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
@@ -102,8 +104,14 @@ export function createApp(options: AppOptions): RequestListener {
   app.get('/features', (_req, res) => {
     res.json(options.features());
   });
+  const { certificates } = options;
+  if (certificates) {
+    app.get('/certificates', (_req, res) => {
+      res.json(certificates());
+    });
+  }
   app.use((_req, res) => {
-    res.status(404).json({ error: 'not found: the routes are POST /validate, POST /validate/config, GET /healthz, /readyz, /metrics, /features' });
+    res.status(404).json({ error: `not found: the routes are POST /validate, POST /validate/config, GET /healthz, /readyz, /metrics, /features${certificates ? ', /certificates' : ''}` });
   });
 
   const errors: ErrorRequestHandler = (error, req, res, _next) => {

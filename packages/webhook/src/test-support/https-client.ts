@@ -17,6 +17,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   ca: string;
   agent?: Agent;
+  /** The name the certificate must hold (and SNI), when it is not the URL's host. */
+  servername?: string;
 }
 
 /** One HTTPS request to a test server, trusting only `ca`. */
@@ -24,7 +26,7 @@ export function send(url: string, options: RequestOptions): Promise<Reply> {
   const body = options.body === undefined || typeof options.body === 'string' || Buffer.isBuffer(options.body) ? options.body : JSON.stringify(options.body);
   const headers = { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers };
   return new Promise((resolve, reject) => {
-    const req = httpsRequest(url, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, ca: options.ca, ...(options.agent ? { agent: options.agent } : { agent: false }) }, (res) => {
+    const req = httpsRequest(url, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, ca: options.ca, ...(options.servername ? { servername: options.servername } : {}), ...(options.agent ? { agent: options.agent } : { agent: false }) }, (res) => {
       const chunks: Buffer[] = [];
       const certificate = (res.socket as TLSSocket).getPeerCertificate() as PeerCertificate;
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
