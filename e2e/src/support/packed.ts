@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { workspaceRoot } from '../process';
 
 /** Every package we publish, by folder under packages/. */
-export const PUBLIC_PACKAGES = ['gates', 'tekton', 'sources', 'webhook', 'behaviors', 'testing', 'release', 'cli'] as const;
+export const PUBLIC_PACKAGES = ['gates', 'tekton', 'sources', 'webhook', 'behaviors', 'testing', 'release', 'policy', 'cli'] as const;
 export type PublicPackage = (typeof PUBLIC_PACKAGES)[number];
 
 export interface PackedPackages {
