@@ -2,7 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { featuregates, featuregatesBin } from './process';
+import { featuregates, featuregatesBin, workspaceRoot } from './process';
+
+// Outside the repository no package.json names a catalog: --catalog does.
+const TEKTON_CATALOG = join(workspaceRoot, 'packages/tekton/src/index.ts');
 
 describe('the installed featuregates binary', () => {
   it('walks the README: the shipped examples at each level', () => {
@@ -38,7 +41,7 @@ describe('the installed featuregates binary', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fg-e2e-'));
     const pipeline = (i: number) => `---\napiVersion: tekton.dev/v1\nkind: Pipeline\nmetadata: {name: p${i}}\nspec:\n  tasks: [{name: a, taskRef: {name: t}, matrix: {params: [{name: x, value: [a]}]}}]\n`;
     writeFileSync(join(dir, 'many.yaml'), Array.from({ length: 3000 }, (_, i) => pipeline(i)).join(''));
-    const piped = spawnSync('sh', ['-c', `"${featuregatesBin}" check many.yaml --api-fields stable | head -1`], { cwd: dir, encoding: 'utf8' });
+    const piped = spawnSync('sh', ['-c', `"${featuregatesBin}" check many.yaml --api-fields stable --catalog "${TEKTON_CATALOG}" | head -1`], { cwd: dir, encoding: 'utf8' });
     expect(piped.stdout).toMatch(/^many\.yaml: Pipeline\/p0: spec\.tasks\[0\]\.matrix: /);
     expect(piped.stderr).not.toMatch(/EPIPE|internal error|\n\s+at /);
     expect(piped.stderr).toContain('checked 3000 object(s) at "enable-api-fields: stable": 3000 rejected');
@@ -55,7 +58,7 @@ describe('the installed featuregates binary', () => {
       size += documents[i].length + 4;
     }
     writeFileSync(join(dir, 'big.yaml'), documents.join('---\n'));
-    const result = featuregates(['check', 'big.yaml', '--api-fields', 'stable'], dir);
+    const result = featuregates(['check', 'big.yaml', '--api-fields', 'stable', '--catalog', TEKTON_CATALOG], dir);
     expect(result.status).toBe(1);
     expect(result.stdout.trim().split('\n')).toHaveLength(documents.length);
     expect(result.stderr).toContain(`checked ${documents.length} object(s)`);

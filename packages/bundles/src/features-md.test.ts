@@ -1,10 +1,11 @@
+import { featuresMarkdown, variantNamed } from '@featuregates/cli';
+import { projectOf } from '@featuregates/gates';
 import { tektonCatalog } from '@featuregates/tekton';
-import { featuresMarkdown } from './features-md';
-import { variantNamed } from './variants';
 
-describe('FEATURES.md', () => {
-  const stable = featuresMarkdown(tektonCatalog, variantNamed('stable'), '0.1.0');
-  const alpha = featuresMarkdown(tektonCatalog, variantNamed('alpha'), '0.1.0');
+describe("Tekton's FEATURES.md", () => {
+  const tekton = projectOf(tektonCatalog);
+  const stable = featuresMarkdown(tektonCatalog, tekton, variantNamed(tekton, tektonCatalog.defaultLevel, 'stable'), '0.1.0');
+  const alpha = featuresMarkdown(tektonCatalog, tekton, variantNamed(tekton, tektonCatalog.defaultLevel, 'alpha'), '0.1.0');
 
   it('lists every feature, flag and removed key', () => {
     for (const feature of tektonCatalog.features) expect(stable).toContain(`| ${feature.name} | ${feature.stability} |`);

@@ -4,10 +4,14 @@ import { Deployment } from 'kubernetes-models/apps/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
 import { ConfigMap, Namespace, Service, ServiceAccount } from 'kubernetes-models/v1';
-import { parseConfig } from '@featuregates/gates';
+import { configMapYaml, releaseManifest, variantNamed as variantOf, variantsOf } from '@featuregates/cli';
+import { parseConfig, projectOf } from '@featuregates/gates';
 import { tektonCatalog } from '@featuregates/tekton';
-import { configMapYaml, releaseManifest } from './release-manifest';
-import { VARIANTS, variantNamed } from './variants';
+
+// Tekton's release.yaml, as `featuregates bundle` writes it into dist/bundles/<variant>/.
+const tekton = projectOf(tektonCatalog);
+const VARIANTS = variantsOf(tekton, tektonCatalog.defaultLevel);
+const variantNamed = (name: string) => variantOf(tekton, tektonCatalog.defaultLevel, name);
 
 type Container = { image: string; securityContext: object; readinessProbe: { httpGet: { path: string } }; livenessProbe: { httpGet: { path: string } }; resources: { requests?: object; limits?: object } };
 type WebhookEntry = { rules: { resources: string[] }[] } & Record<string, unknown>;
@@ -29,7 +33,7 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
 
 const objectsOf = (variant: string, image?: string): K8sObject[] => {
   const objects: K8sObject[] = [];
-  loadAll(releaseManifest(tektonCatalog, variantNamed(variant), { version: '0.1.0', ...(image ? { image } : {}) }), (object) => objects.push(object as K8sObject), { schema: CORE_SCHEMA });
+  loadAll(releaseManifest(tektonCatalog, tekton, variantNamed(variant), { version: '0.1.0', ...(image ? { image } : {}) }), (object) => objects.push(object as K8sObject), { schema: CORE_SCHEMA });
   return objects;
 };
 const find = (objects: K8sObject[], kind: string) => objects.find((object) => object.kind === kind) as K8sObject & Record<string, never>;
@@ -59,20 +63,20 @@ describe.each(VARIANTS.map((variant) => variant.name))('release.yaml of the %s b
       { apiGroups: [''], resources: ['secrets'], resourceNames: ['featuregates-webhook-tls'], verbs: ['get', 'update'] },
       { apiGroups: [''], resources: ['secrets'], verbs: ['create'] },
     ]);
-    expect(rules('ClusterRole')).toEqual([{ apiGroups: ['admissionregistration.k8s.io'], resources: ['validatingwebhookconfigurations'], resourceNames: ['featuregates'], verbs: ['get', 'update'] }]);
+    expect(rules('ClusterRole')).toEqual([{ apiGroups: ['admissionregistration.k8s.io'], resources: ['validatingwebhookconfigurations'], resourceNames: ['featuregates-tekton-pipelines'], verbs: ['get', 'update'] }]);
     const bindings = objects.filter((object) => object.kind.endsWith('Binding')) as unknown as { subjects: unknown[] }[];
-    for (const binding of bindings) expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'featuregates-webhook', namespace: 'featuregates' }]);
+    for (const binding of bindings) expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'featuregates-webhook', namespace: 'tekton-pipelines' }]);
   });
 
   it('needs no certificate step: no Secret to make, no CA to paste, no cert-manager, only the image to set', () => {
-    const text = releaseManifest(tektonCatalog, variantNamed(variant), { version: '0.1.0' });
+    const text = releaseManifest(tektonCatalog, tekton, variantNamed(variant), { version: '0.1.0' });
     expect(objects.some((object) => object.kind === 'Secret')).toBe(false);
     expect(text).not.toMatch(/cert-manager|--tls-cert|secretName|Put the base64 CA/);
     expect(text).toContain('# TLS:      nothing to do.');
     const config = find(objects, 'ValidatingWebhookConfiguration') as unknown as { webhooks: WebhookEntry[] };
     expect(config.webhooks.map((webhook) => (webhook.clientConfig as { caBundle: string }).caBundle)).toEqual(['', '']);
     const container = (find(objects, 'Deployment') as unknown as { spec: { template: { spec: { containers: { args: string[] }[] } } } }).spec.template.spec.containers[0];
-    expect(container.args).toEqual(['--kubernetes', '--namespace', 'featuregates', '--configmap', 'feature-flags', '--port', '8443']);
+    expect(container.args).toEqual(['--kubernetes', '--namespace', 'tekton-pipelines', '--configmap', 'feature-flags', '--webhook-configuration', 'featuregates-tekton-pipelines', '--port', '8443']);
     // Another image is the one edit an installer makes, and the result is as valid.
     const edited = objectsOf(variant, 'registry.example.com/featuregates/webhook:0.1.0');
     for (const object of edited) expect(() => new MODELS[object.kind](object as never).validate()).not.toThrow();
@@ -94,13 +98,21 @@ describe.each(VARIANTS.map((variant) => variant.name))('release.yaml of the %s b
     expect(find(objects, 'PodDisruptionBudget')).toMatchObject({ spec: { minAvailable: 1 } });
   });
 
+  it('installs into Tekton\'s namespace and reads its feature-flags ConfigMap there', () => {
+    for (const object of objects.filter((entry) => entry.kind !== 'Namespace')) expect((object.metadata as { namespace?: string }).namespace ?? 'tekton-pipelines').toBe('tekton-pipelines');
+    expect(find(objects, 'Namespace').metadata.name).toBe('tekton-pipelines');
+    expect(find(objects, 'ConfigMap').metadata.name).toBe('feature-flags');
+    const deployment = find(objects, 'Deployment') as unknown as { spec: { template: { spec: { containers: { args: string[] }[] } } } };
+    expect(deployment.spec.template.spec.containers[0].args.join(' ')).toContain('--kubernetes --namespace tekton-pipelines --configmap feature-flags');
+  });
+
   it('fails closed for Tekton kinds and open for its own ConfigMap, with room for the CA bundle', () => {
     const config = find(objects, 'ValidatingWebhookConfiguration') as unknown as { webhooks: WebhookEntry[] };
     const [tekton, configMap] = config.webhooks;
     expect(tekton).toMatchObject({ failurePolicy: 'Fail', sideEffects: 'None', timeoutSeconds: 5, admissionReviewVersions: ['v1'], clientConfig: { caBundle: '', service: { name: 'featuregates-webhook', path: '/validate' } } });
     expect(tekton.rules[0]).toMatchObject({ apiGroups: ['tekton.dev'], apiVersions: ['v1', 'v1beta1', 'v1alpha1'], operations: ['CREATE', 'UPDATE'] });
     expect(tekton.rules[0].resources).toEqual(expect.arrayContaining(['tasks', 'pipelines', 'taskruns', 'pipelineruns', 'stepactions', 'verificationpolicies']));
-    expect(configMap).toMatchObject({ failurePolicy: 'Ignore', namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'featuregates' } }, matchConditions: [{ name: 'only-feature-flags' }], clientConfig: { service: { path: '/validate/config' } } });
+    expect(configMap).toMatchObject({ failurePolicy: 'Ignore', namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'tekton-pipelines' } }, matchConditions: [{ name: 'only-feature-flags' }], clientConfig: { service: { path: '/validate/config' } } });
     // Nothing the writer of the ConfigMap chooses decides whether it is validated.
     expect(configMap).not.toHaveProperty('objectSelector');
     expect(configMap.matchConditions).toEqual([{ name: 'only-feature-flags', expression: "(request.operation == 'DELETE' ? oldObject : object).metadata.name == 'feature-flags'" }]);
@@ -116,7 +128,7 @@ describe.each(VARIANTS.map((variant) => variant.name))('release.yaml of the %s b
 
 describe('the ConfigMap text', () => {
   it('has a comment above every key', () => {
-    const lines = configMapYaml(tektonCatalog, variantNamed('stable'), 'featuregates').split('\n');
+    const lines = configMapYaml(tektonCatalog, tekton, variantNamed('stable'), 'featuregates').split('\n');
     const dataStart = lines.indexOf('data:');
     lines.slice(dataStart + 1).forEach((line, i, rest) => {
       if (/^ {2}[a-z-]+: /.test(line)) expect(rest[i - 1]).toMatch(/^ {2}#/);
@@ -124,14 +136,14 @@ describe('the ConfigMap text', () => {
   });
 
   it('says which values the variant refuses', () => {
-    const stable = configMapYaml(tektonCatalog, variantNamed('stable'), 'featuregates');
+    const stable = configMapYaml(tektonCatalog, tekton, variantNamed('stable'), 'featuregates');
     expect(stable).toContain('pipelineruns, isolate-pipelinerun: not in the stable bundle');
     expect(stable).toContain('# enable-param-enum: "true"    # alpha feature param-enum: not in the stable bundle');
-    expect(configMapYaml(tektonCatalog, variantNamed('alpha'), 'featuregates')).not.toContain('not in the alpha bundle');
+    expect(configMapYaml(tektonCatalog, tekton, variantNamed('alpha'), 'featuregates')).not.toContain('not in the alpha bundle');
   });
 
   it("says that Tekton's own flags each decide alone (own-flag-decides, TEP-0138)", () => {
-    const alpha = configMapYaml(tektonCatalog, variantNamed('alpha'), 'featuregates');
+    const alpha = configMapYaml(tektonCatalog, tekton, variantNamed('alpha'), 'featuregates');
     expect(alpha).toContain('# Own flags of single features: each alone decides its feature (rule own-flag-decides');
     expect(alpha).not.toContain('Unset, enable-api-fields decides');
   });

@@ -1,5 +1,15 @@
 export { run, runProgram, createProgram, createServeProgram, type ProgramFactory } from './program';
+export { createFullProgram } from './program-full';
 export { main, serveMain } from './main';
 export { type Io, processIo, EXIT, CliError } from './io';
 export { parseManifests, readManifests, objectLabel, type ManifestObject } from './manifests';
 export { configDataOf, readConfigFile, loadConfig, parseSets } from './config-input';
+export { loadCatalogModule } from './catalog/load-catalog-module';
+export { pickCatalog, missingCatalogFields, type PickResult } from './catalog/pick-catalog';
+export { findProjectConfig, parseProjectConfig, CONFIG_FIELD, type ProjectConfig, type ProjectSettings } from './project/project-config';
+export { projectFromFiles, staticProject, releasePackageOf, withSettings, type LoadedProject, type ProjectSource, type CatalogLoader } from './project/load-project';
+export { unknownKinds, type UnknownKind, type UnknownKindsPolicy } from './unknown-kinds';
+export { buildBundle, type BundleOptions, type BuiltBundle } from './bundle/build-bundle';
+export { variantsOf, variantNamed, type Variant } from './bundle/variants';
+export { releaseManifest, releaseObjects, configMapYaml, type ManifestOptions } from './bundle/release-manifest';
+export { featuresMarkdown } from './bundle/features-md';

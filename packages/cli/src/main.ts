@@ -1,25 +1,16 @@
-import { tektonCatalog } from '@featuregates/tekton';
+import { loadCatalogModule } from './catalog/load-catalog-module';
 import { processIo } from './io';
-import { createProgram, createServeProgram, runProgram, type ProgramFactory } from './program';
+import { createServeProgram } from './program';
+import { createFullProgram } from './program-full';
+import { projectFromFiles } from './project/load-project';
+import { runProcess } from './run-process';
 
-function runProcess(factory: ProgramFactory, argv: readonly string[]): void {
-  runProgram(factory, tektonCatalog, argv, processIo).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`featuregates: internal error: ${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 70;
-    },
-  );
-}
-
-/** The `featuregates` binary: Tekton Pipelines' catalog, the process's streams and exit code. */
+/** The `featuregates` binary: the project's catalog (`--catalog`, or package.json's "featuregates"), the process's streams and exit code. */
 export function main(argv: readonly string[] = process.argv.slice(2)): void {
-  runProcess(createProgram, argv);
+  runProcess(createFullProgram, projectFromFiles(processIo.cwd, loadCatalogModule), argv);
 }
 
-/** `featuregates serve` alone, as a bundle's webhook.js runs it: the same flags, no other command. */
+/** `featuregates serve` alone, with the same flags and no other command. */
 export function serveMain(argv: readonly string[] = process.argv.slice(2)): void {
-  runProcess(createServeProgram, ['serve', ...argv]);
+  runProcess(createServeProgram, projectFromFiles(processIo.cwd, loadCatalogModule), ['serve', ...argv]);
 }

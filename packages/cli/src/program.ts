@@ -1,5 +1,6 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import type { Registry } from '@featuregates/gates';
+import { CATALOG_HELP } from './catalog-option';
 import { check } from './commands/check';
 import { configValidate } from './commands/config-validate';
 import { registerDocs } from './commands/docs';
@@ -10,34 +11,23 @@ import { registerRelease } from './commands/release';
 import { requirementsCommand } from './commands/requirements';
 import { review } from './commands/review';
 import { registerServe } from './commands/serve';
-import { CliError, EXIT, type Io } from './io';
+import type { Io } from './io';
+import { baseProgram, runProgram } from './program-base';
+import type { ProjectSource } from './project/load-project';
+import { UNKNOWN_KINDS_CHOICES } from './unknown-kinds';
 
 const outputOption = () => new Option('-o, --output <format>', 'text or json').choices(['text', 'json']).default('text');
 const collect = (value: string, previous: string[]) => [...previous, value];
+const catalogOption = () => new Option('--catalog <module>', CATALOG_HELP);
+const unknownKindsOption = () =>
+  new Option('--unknown-kinds <policy>', 'objects of kinds the catalog does not know: ignore, warn or error (default: error in the catalog\'s API groups, ignore elsewhere)').choices([
+    ...UNKNOWN_KINDS_CHOICES,
+  ]);
 
-/**
- * The `featuregates` command. Each action parses its options, calls one package and prints;
- * `setExitCode` receives the command's exit code.
- */
-export type ProgramFactory = (registry: Registry, io: Io, setExitCode: (code: number) => void) => Command;
+export { runProgram, type ProgramFactory } from './program-base';
+export { createServeProgram } from './serve-program';
 
-/** The bare `featuregates` program: usage errors throw (exit 2) and output goes through `io`. */
-function baseProgram(io: Io): Command {
-  return new Command('featuregates')
-    .description('TEP-0033 feature gates: check manifests against feature flags, explain features, validate configs.')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride()
-    .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) });
-}
-
-/** Only `featuregates serve`: what a bundle's webhook.js runs, so it carries none of the other commands. */
-export const createServeProgram: ProgramFactory = (registry, io, setExitCode) => {
-  const program = baseProgram(io);
-  registerServe(program, registry, io, setExitCode);
-  return program;
-};
-
-export function createProgram(registry: Registry, io: Io, setExitCode: (code: number) => void): Command {
+export function createProgram(source: ProjectSource, io: Io, setExitCode: (code: number) => void): Command {
   const program = baseProgram(io);
 
   program
@@ -47,29 +37,38 @@ export function createProgram(registry: Registry, io: Io, setExitCode: (code: nu
     .addOption(new Option('--api-fields <level>', 'the "enable-api-fields" level').choices(['stable', 'beta', 'alpha']))
     .option('--config <file>', 'a feature-flags ConfigMap manifest or a plain key/value YAML')
     .option('--set <key=value>', 'set one flag (repeatable); overrides --config and --api-fields', collect, [])
+    .addOption(unknownKindsOption())
+    .addOption(catalogOption())
     .addOption(outputOption())
-    .action((paths: string[], options) => setExitCode(check(registry, paths, options, io)));
+    .action((paths: string[], options) => setExitCode(check(source(options.catalog).registry, paths, options, io)));
 
   program
     .command('requirements')
     .description('Per object: the least "enable-api-fields" and the own flags it needs (for a Task\'s docs).')
     .argument('<paths...>', 'YAML or JSON manifests, or directories of them')
+    .addOption(unknownKindsOption())
+    .addOption(catalogOption())
     .addOption(outputOption())
-    .action((paths: string[], options) => setExitCode(requirementsCommand(registry, paths, options.output, io)));
+    .action((paths: string[], options) => setExitCode(requirementsCommand(source(options.catalog).registry, paths, options.output, io, options.unknownKinds)));
 
   const config = program.command('config').description('Work with feature-flags ConfigMaps.');
   config
     .command('validate')
     .description('Errors (unknown keys with did-you-mean, bad values, levels above this bundle) and warnings (removed keys); exit 1 on errors.')
     .argument('<file>', 'a ConfigMap manifest or a plain key/value YAML')
+    .addOption(catalogOption())
     .addOption(outputOption())
-    .action((file: string, options) => setExitCode(configValidate(registry, file, options.output, io)));
+    .action((file: string, options) => setExitCode(configValidate(source(options.catalog).registry, file, options.output, io)));
 
   program
     .command('explain')
     .description('A feature, flag or key: stability, own flag, the paths it gates, default, history, and how to turn it on.')
     .argument('<name>', 'a feature name (matrix), a flag key (coschedule), or a removed key')
-    .action((name: string) => setExitCode(explain(registry, name, io)));
+    .addOption(catalogOption())
+    .action((name: string, options) => {
+      const { registry, project } = source(options.catalog);
+      setExitCode(explain(registry, name, io, project));
+    });
 
   program
     .command('review')
@@ -82,38 +81,20 @@ export function createProgram(registry: Registry, io: Io, setExitCode: (code: nu
     .addOption(outputOption())
     .action(async (file: string, options) => setExitCode(await review(file, options, io)));
 
-  // Commands of other packages register here, one line each: register<Verb>(program, registry, io, setExitCode).
-  registerMatrix(program, registry, io, setExitCode);
-  registerRelease(program, registry, io, setExitCode);
-  registerDocs(program, registry, io, setExitCode);
-  registerServe(program, registry, io, setExitCode);
-  registerPolicy(program, registry, io, setExitCode);
+  // Commands of other packages register here, one line each: register<Verb>(program, source, io, setExitCode).
+  registerMatrix(program, source, io, setExitCode);
+  registerRelease(program, source, io, setExitCode);
+  registerDocs(program, source, io, setExitCode);
+  registerServe(program, source, io, setExitCode);
+  registerPolicy(program, source, io, setExitCode);
 
   return program;
 }
 
-/** Runs the command line; returns the exit code (0 ok, 1 rejected or invalid, 2 usage error). */
-export function run(registry: Registry, argv: readonly string[], io: Io): Promise<number> {
-  return runProgram(createProgram, registry, argv, io);
-}
-
-/** Runs a program built by `factory`; a bundle entry that names a smaller factory carries only its commands. */
-export async function runProgram(factory: ProgramFactory, registry: Registry, argv: readonly string[], io: Io): Promise<number> {
-  let exitCode: number = EXIT.ok;
-  const program = factory(registry, io, (code) => {
-    exitCode = code;
-  });
-  try {
-    await program.parseAsync([...argv], { from: 'user' });
-    return exitCode;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.usage;
-    }
-    if (error instanceof CliError) {
-      io.err(`featuregates: ${error.message}`);
-      return error.exitCode;
-    }
-    throw error;
-  }
+/**
+ * Runs the command line against one catalog (a Registry) or a project source; returns the exit
+ * code (0 ok, 1 rejected or invalid, 2 usage error).
+ */
+export function run(catalog: Registry | ProjectSource, argv: readonly string[], io: Io): Promise<number> {
+  return runProgram(createProgram, catalog, argv, io);
 }

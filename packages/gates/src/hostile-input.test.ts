@@ -43,8 +43,8 @@ describe('config parsing of hostile input', () => {
       for (let i = 0; i < count; i++) data[`enable-api-fields-${i}`] = 'x'.repeat(10);
       return data;
     };
-    const inputs = new Map([1_000, 10_000].map((count) => [count, junk(count)]));
-    expect(growthRatio((count) => parseConfig(fixture, inputs.get(count)), 1_000, 3)).toBeLessThan(30);
+    const inputs = new Map([2_000, 20_000].map((count) => [count, junk(count)]));
+    expect(growthRatio((count) => parseConfig(fixture, inputs.get(count)), 2_000)).toBeLessThan(30);
   });
 
   it('echoes a huge value clipped', () => {

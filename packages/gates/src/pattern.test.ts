@@ -1,5 +1,6 @@
 import { compilePattern } from './pattern';
 import { fixture } from './test-support/fixture';
+import { validateCatalog } from './validate-catalog';
 import { adversarialInputs, growthRatio } from './test-support/growth';
 
 const compiled = (pattern: string, flags?: string) => {
@@ -35,6 +36,13 @@ describe('compilePattern', () => {
       const result = compilePattern(pattern);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.message).toMatch(/RE2/);
+    }
+  });
+
+  it('makes validateCatalog refuse a pattern or flag the engine cannot run', () => {
+    for (const match of [{ kind: 'pattern' as const, pattern: '^(?!\\$\\(params)' }, { kind: 'pattern' as const, pattern: 'magic', flags: 'g' }]) {
+      const catalog = { ...fixture, features: fixture.features.map((feature) => (feature.name === 'magic' ? { ...feature, uses: [{ type: 'Part', path: 'script', match }] } : feature)) };
+      expect(validateCatalog(catalog).map((problem) => problem.message)).toEqual([expect.stringMatching(/does not compile .*RE2/)]);
     }
   });
 

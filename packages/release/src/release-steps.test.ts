@@ -141,12 +141,21 @@ describe('the release steps on a workspace', () => {
 
   it('rejects a bad date and an unloadable catalog, and loads a JSON one', () => {
     const root = workspace();
-    expect(() => createReleaseContext({ cwd: root, registry: widgets(), date: '2027-02-30' })).toThrow('invalid date "2027-02-30": want YYYY-MM-DD');
-    expect(() => createReleaseContext({ cwd: root, registry: widgets(), catalog: 'nope.json' })).toThrow(/^cannot load the catalog nope\.json: /);
+    expect(() => createReleaseContext({ cwd: root, registry: widgets(), packageName: 'widgets-catalog', date: '2027-02-30' })).toThrow('invalid date "2027-02-30": want YYYY-MM-DD');
+    expect(() => createReleaseContext({ cwd: root, registry: widgets(), packageName: 'widgets-catalog', catalog: 'nope.json' })).toThrow(/^cannot load the catalog nope\.json: /);
     writeFileSync(join(root, 'not-a-catalog.json'), '{"name": 1}');
-    expect(() => createReleaseContext({ cwd: root, registry: widgets(), catalog: 'not-a-catalog.json' })).toThrow('not-a-catalog.json holds no feature registry (want name, apiFieldsKey, kinds, features and flags)');
+    expect(() => createReleaseContext({ cwd: root, registry: widgets(), packageName: 'widgets-catalog', catalog: 'not-a-catalog.json' })).toThrow('not-a-catalog.json holds no feature registry (want name, apiFieldsKey, kinds, features and flags)');
     writeFileSync(join(root, 'catalog.json'), JSON.stringify(promoted));
-    expect(createReleaseContext({ cwd: root, registry: widgets(), catalog: 'catalog.json' }).registry.features.find((entry) => entry.name === 'turbo')?.stability).toBe('beta');
+    expect(createReleaseContext({ cwd: root, registry: widgets(), packageName: 'widgets-catalog', catalog: 'catalog.json' }).registry.features.find((entry) => entry.name === 'turbo')?.stability).toBe('beta');
+  });
+
+  it('finds the version of a single-package repo in its root package.json', () => {
+    const root = mkdtempSync(join(tmpdir(), 'fg-release-single-'));
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'widgets-operator', version: '2.3.0' }));
+    const single = createReleaseContext({ cwd: root, registry: widgets(), packageName: 'widgets-operator', date: '2027-01-04' });
+    expect(releaseSnapshot(single).snapshot.version).toBe('2.3.0');
+    const other = createReleaseContext({ cwd: root, registry: widgets(), packageName: 'someone-else', date: '2027-01-04' });
+    expect(() => releaseSnapshot(other)).toThrow('cannot tell the release version: no workspace package, nor the root package.json, is named "someone-else"');
   });
 
   it('tells stale docs from fresh ones, and says how to fix them', () => {

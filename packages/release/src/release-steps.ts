@@ -41,7 +41,7 @@ export interface ReleaseContext {
 }
 
 /** Where the release commands look, relative to the workspace root, unless told otherwise. */
-export const DEFAULTS = { releases: 'releases', changesetDir: '.changeset', packageName: '@featuregates/tekton' } as const;
+export const DEFAULTS = { releases: 'releases', changesetDir: '.changeset' } as const;
 
 export interface ContextOptions {
   cwd: string;
@@ -51,7 +51,8 @@ export interface ContextOptions {
   catalog?: string;
   releases?: string;
   changesetDir?: string;
-  packageName?: string;
+  /** The package whose version is the release version (the one whose sources hold the catalog). */
+  packageName: string;
   /** ISO date; today (UTC) when omitted. */
   date?: string;
 }
@@ -73,7 +74,7 @@ export function createReleaseContext(options: ContextOptions): ReleaseContext {
     registry,
     releasesDir: resolve(options.cwd, options.releases ?? DEFAULTS.releases),
     changesetDir: resolve(options.cwd, options.changesetDir ?? DEFAULTS.changesetDir),
-    packageName: options.packageName ?? DEFAULTS.packageName,
+    packageName: options.packageName,
     date,
   };
 }
@@ -201,7 +202,7 @@ export interface SnapshotResult {
  */
 export function releaseSnapshot(ctx: ReleaseContext, options: { version?: string } = {}): SnapshotResult {
   const version = options.version ?? findWorkspacePackage(ctx.root, ctx.packageName)?.version;
-  if (!version) throw new ReleaseError(`cannot tell the release version: no workspace package "${ctx.packageName}"; pass --version`);
+  if (!version) throw new ReleaseError(`cannot tell the release version: no workspace package, nor the root package.json, is named "${ctx.packageName}"; pass --version, or --package with the package that holds the catalog`);
   const known = listReleases(ctx.releasesDir);
   const latest = known[known.length - 1];
   if (latest && compareVersions(version, latest) < 0) throw new ReleaseError(`release ${version} is older than the latest release ${latest}`);

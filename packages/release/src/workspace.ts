@@ -32,9 +32,12 @@ function workspaceDirs(root: string): string[] {
   return dirs;
 }
 
-/** A workspace package by name: where it is and its version (what `changeset version` bumps). */
+/**
+ * A package by name: one of the workspace's, or the root package itself (a single-package repo);
+ * where it is and its version (what `changeset version` bumps).
+ */
 export function findWorkspacePackage(root: string, name: string): WorkspacePackage | undefined {
-  for (const dir of workspaceDirs(root)) {
+  for (const dir of [...workspaceDirs(root), root]) {
     const manifest = readJson(join(dir, 'package.json'));
     if (manifest?.name === name && typeof manifest.version === 'string') return { name, version: manifest.version, dir };
   }

@@ -2,9 +2,11 @@ import { evaluate, type Registry } from '@featuregates/gates';
 import { loadConfig, type ConfigOptions } from '../config-input';
 import { EXIT, type Io } from '../io';
 import { objectLabel, readManifests } from '../manifests';
+import { hasUnknownKindErrors, unknownKindLines, unknownKinds, unknownKindsSummary, type UnknownKindsPolicy } from '../unknown-kinds';
 
 export interface CheckOptions extends ConfigOptions {
   output: 'text' | 'json';
+  unknownKinds?: UnknownKindsPolicy;
 }
 
 /** Evaluates every object in the files as a CREATE, as the webhook would. */
@@ -18,6 +20,7 @@ export function check(registry: Registry, paths: readonly string[], options: Che
   const { objects, errors } = readManifests(paths, io.cwd);
   const results = objects.map((manifest) => ({ manifest, evaluation: evaluate(manifest.object, { config, operation: 'CREATE' }) }));
   const rejected = results.filter((result) => !result.evaluation.allowed).length;
+  const unknown = unknownKinds(registry, objects, options.unknownKinds ?? 'auto');
 
   if (options.output === 'json') {
     io.out(
@@ -34,6 +37,7 @@ export function check(registry: Registry, paths: readonly string[], options: Che
             warnings: evaluation.warnings,
             uses: evaluation.uses,
           })),
+          unknownKinds: unknown,
           errors,
         },
         null,
@@ -48,10 +52,12 @@ export function check(registry: Registry, paths: readonly string[], options: Che
       for (const violation of evaluation.violations) io.out(`${where}: ${violation.path}: ${violation.message}`);
       for (const warning of evaluation.warnings) io.out(`${where}: warning: ${warning}`);
     }
+    for (const line of unknownKindLines(unknown)) io.out(line);
     io.err(
       `checked ${results.length} object(s) at "${config.registry.apiFieldsKey}: ${config.level}": ${rejected} rejected` +
+        unknownKindsSummary(unknown) +
         (errors.length > 0 ? `, ${errors.length} unreadable` : ''),
     );
   }
-  return rejected > 0 || errors.length > 0 ? EXIT.rejected : EXIT.ok;
+  return rejected > 0 || errors.length > 0 || hasUnknownKindErrors(unknown) ? EXIT.rejected : EXIT.ok;
 }

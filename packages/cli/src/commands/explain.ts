@@ -11,6 +11,7 @@ import {
   type ApiFeature,
   type BehaviorFlag,
   type HistoryEntry,
+  type Project,
   type Registry,
 } from '@featuregates/gates';
 import { EXIT, type Io } from '../io';
@@ -57,24 +58,25 @@ function explainFeature(registry: Registry, feature: ApiFeature): string[] {
   ];
 }
 
-function explainFlag(registry: Registry, flag: BehaviorFlag): string[] {
+function explainFlag(registry: Registry, project: Project, flag: BehaviorFlag): string[] {
+  const key = registry.apiFieldsKey;
   const values = flag.type === 'bool' ? 'true, false' : flag.values?.join(', ') ?? (flag.type === 'int' ? 'an integer' : 'any string');
   const asks = Object.entries(flag.valueStability ?? {}).map(([value, stability]) => `${value} is ${stability}`);
   return [
     `flag ${flag.key}: ${flag.type}, default ${JSON.stringify(formatValue(flag.default))}, ${flag.stability}`,
     flag.description,
     `values: ${values}${asks.length > 0 ? ` (${asks.join('; ')})` : ''}`,
-    ...(flag.feature ? [`own flag of feature ${flag.feature}; ${ownFlagRuleText(projectOf(registry).ownFlagRule, registry.apiFieldsKey)}`] : []),
-    ...(flag.impliedBy ? [`"enable-api-fields": "${flag.impliedBy}" forces it on`] : []),
+    ...(flag.feature ? [`own flag of feature ${flag.feature}; ${ownFlagRuleText(project.ownFlagRule, key)}`] : []),
+    ...(flag.impliedBy ? [`"${key}": "${flag.impliedBy}" forces it on`] : []),
     ...(flag.deprecated ? [`deprecated since ${flag.deprecated.since}: ${flag.deprecated.message}`] : []),
     'history:',
     ...historyLines(flag.history),
-    `to set it: kubectl patch cm feature-flags -n tekton-pipelines -p '{"data":{"${flag.key}":"VALUE"}}'`,
+    `to set it: kubectl patch cm ${project.configMap.name} -n ${project.configMap.namespace} -p '{"data":{"${flag.key}":"VALUE"}}'`,
   ];
 }
 
 /** Explains a feature, flag, removed key or misspelt key: stability, paths, default, history, how to turn it on. */
-export function explain(registry: Registry, name: string, io: Io): number {
+export function explain(registry: Registry, name: string, io: Io, project: Project = projectOf(registry)): number {
   const lowered = name.toLowerCase();
   const feature = registry.features.find((entry) => entry.name === lowered) ?? registry.features.find((entry) => entry.title.toLowerCase() === lowered);
   const flag = registry.flags.find((entry) => entry.key === lowered);
@@ -82,7 +84,7 @@ export function explain(registry: Registry, name: string, io: Io): number {
   const alias = registry.aliases.find((entry) => entry.key === lowered);
   let lines: string[] | undefined;
   if (feature) lines = explainFeature(registry, feature);
-  else if (flag) lines = explainFlag(registry, flag);
+  else if (flag) lines = explainFlag(registry, project, flag);
   else if (lowered === registry.apiFieldsKey) {
     lines = [
       `${registry.apiFieldsKey}: stable, beta or alpha; default "${registry.defaultLevel}" (lowered to this build's ceiling "${BUILD_CEILING}")`,
@@ -108,6 +110,6 @@ export function explain(registry: Registry, name: string, io: Io): number {
   }
   const names = [...registry.features.map((entry) => entry.name), ...registry.flags.map((entry) => entry.key), registry.apiFieldsKey, ...registry.tombstones.map((entry) => entry.key)];
   const suggestion = didYouMean(name, names);
-  io.err(`unknown feature or flag "${name}"${suggestion ? `: did you mean "${suggestion}"?` : '; `featuregates explain enable-api-fields` lists the gated features'}`);
+  io.err(`unknown feature or flag "${name}"${suggestion ? `: did you mean "${suggestion}"?` : `; \`featuregates explain ${registry.apiFieldsKey}\` lists the gated features`}`);
   return EXIT.rejected;
 }

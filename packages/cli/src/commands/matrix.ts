@@ -1,13 +1,16 @@
 import { BUILD_CEILING, moreStable, parseConfig, type Registry, type Stability } from '@featuregates/gates';
 import { effectiveFlags, generateMatrix, missingPairs, MatrixTooLargeError, pairCount, DEFAULT_FULL_LIMIT, type Matrix, type MatrixStrategy } from '@featuregates/testing';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { CATALOG_HELP } from '../catalog-option';
 import { CliError, EXIT, type Io } from '../io';
+import type { ProjectSource } from '../project/load-project';
 
 interface MatrixOptions {
   strategy: MatrixStrategy;
   output: 'text' | 'json';
   ceiling?: Stability;
   limit: number;
+  catalog?: string;
 }
 
 function positiveInteger(text: string): number {
@@ -82,7 +85,7 @@ export function matrixCommand(registry: Registry, options: MatrixOptions, io: Io
   return EXIT.ok;
 }
 
-export function registerMatrix(program: Command, registry: Registry, io: Io, setExitCode: (code: number) => void): void {
+export function registerMatrix(program: Command, source: ProjectSource, io: Io, setExitCode: (code: number) => void): void {
   program
     .command('matrix')
     .description('The feature-flag configurations to run a test suite under: each level and flag value on its own (each), every pair of values (pairwise), or every combination (full).')
@@ -90,5 +93,6 @@ export function registerMatrix(program: Command, registry: Registry, io: Io, set
     .addOption(new Option('-o, --output <format>', 'text or json').choices(['text', 'json']).default('text'))
     .addOption(new Option('--ceiling <level>', 'only values a bundle with this ceiling can set (default: this build\'s)').choices(['stable', 'beta', 'alpha']))
     .option('--limit <n>', 'the most configurations full may produce', positiveInteger, DEFAULT_FULL_LIMIT)
-    .action((options: MatrixOptions) => setExitCode(matrixCommand(registry, options, io)));
+    .option('--catalog <module>', CATALOG_HELP)
+    .action((options: MatrixOptions) => setExitCode(matrixCommand(source(options.catalog).registry, options, io)));
 }

@@ -1,6 +1,5 @@
 import { relative } from 'node:path';
 import { Option, type Command } from 'commander';
-import type { Registry } from '@featuregates/gates';
 import {
   bumpFor,
   checkReport,
@@ -18,7 +17,9 @@ import {
   staleReleaseNotes,
   type ContextOptions,
 } from '@featuregates/release';
+import { CATALOG_HELP } from '../catalog-option';
 import { CliError, EXIT, type Io } from '../io';
+import { releasePackageOf, type ProjectSource } from '../project/load-project';
 
 interface SharedOptions {
   catalog?: string;
@@ -32,14 +33,24 @@ interface SharedOptions {
 function shared(command: Command): Command {
   return command
     .option('--date <YYYY-MM-DD>', 'the release date the policy counts windows to (default: today, UTC)')
-    .option('--catalog <file>', 'a JSON catalog or a CommonJS module exporting one (default: the built-in catalog)')
-    .option('--releases <dir>', 'where released snapshots live', DEFAULTS.releases)
-    .option('--changeset-dir <dir>', 'the changesets directory', DEFAULTS.changesetDir)
-    .option('--package <name>', 'the package that holds the catalog: its version is the release version', DEFAULTS.packageName);
+    .option('--catalog <module>', CATALOG_HELP)
+    .option('--releases <dir>', `where released snapshots live (default: "featuregates".releases, else ${DEFAULTS.releases})`)
+    .option('--changeset-dir <dir>', `the changesets directory (default: "featuregates".changesetDir, else ${DEFAULTS.changesetDir})`)
+    .option('--package <name>', 'the package that holds the catalog: its version is the release version (default: "featuregates".package, else the package whose sources hold the catalog)');
 }
 
-function context(registry: Registry, io: Io, options: SharedOptions) {
-  const input: ContextOptions = { cwd: io.cwd, registry, ...options, ...(options.package ? { packageName: options.package } : {}) };
+function context(source: ProjectSource, io: Io, options: SharedOptions) {
+  const loaded = source(options.catalog);
+  const packageName = options.package ?? releasePackageOf(loaded);
+  if (!packageName) throw new CliError('which package is released? pass --package NAME, or set "featuregates".package in package.json');
+  const input: ContextOptions = {
+    cwd: io.cwd,
+    registry: loaded.registry,
+    packageName,
+    releases: options.releases ?? loaded.settings.releases ?? DEFAULTS.releases,
+    changesetDir: options.changesetDir ?? loaded.settings.changesetDir ?? DEFAULTS.changesetDir,
+    ...(options.date ? { date: options.date } : {}),
+  };
   return createReleaseContext(input);
 }
 
@@ -56,7 +67,7 @@ function guarded(body: () => number): number {
 const shown = (io: Io, path: string) => relative(io.cwd, path);
 
 /** `featuregates release diff|check|changeset|snapshot|notes`: parse, call @featuregates/release, print. */
-export function registerRelease(program: Command, registry: Registry, io: Io, setExitCode: (code: number) => void): void {
+export function registerRelease(program: Command, source: ProjectSource, io: Io, setExitCode: (code: number) => void): void {
   const release = program.command('release').description('Release tooling: snapshots and diffs, the compatibility policy check, changesets, release notes.');
 
   shared(release.command('diff'))
@@ -66,7 +77,7 @@ export function registerRelease(program: Command, registry: Registry, io: Io, se
     .action((options: SharedOptions & { from?: string; output: string }) =>
       setExitCode(
         guarded(() => {
-          const { from, to, events } = releaseDiff(context(registry, io, options), options.from);
+          const { from, to, events } = releaseDiff(context(source, io, options), options.from);
           if (options.output === 'json') {
             io.out(JSON.stringify({ from: { version: from.version, date: from.date }, to: { version: to.version, date: to.date }, events: events.map((event) => ({ ...event, bump: bumpFor(event) })) }, null, 2));
           } else {
@@ -84,7 +95,7 @@ export function registerRelease(program: Command, registry: Registry, io: Io, se
     .action((options: SharedOptions & { output: string }) =>
       setExitCode(
         guarded(() => {
-          const ctx = context(registry, io, options);
+          const ctx = context(source, io, options);
           const result = releaseCheck(ctx);
           const lines = checkReport(result, ctx);
           if (options.output === 'json') {
@@ -104,7 +115,7 @@ export function registerRelease(program: Command, registry: Registry, io: Io, se
     .action((options: SharedOptions & { dryRun?: boolean }) =>
       setExitCode(
         guarded(() => {
-          const ctx = context(registry, io, options);
+          const ctx = context(source, io, options);
           const { events, plan } = releaseChangesets(ctx, { dryRun: options.dryRun === true });
           const verb = options.dryRun ? 'would write' : 'wrote';
           for (const { file } of plan.write) io.out(`${verb} ${shown(io, `${ctx.changesetDir}/${file}`)}`);
@@ -121,7 +132,7 @@ export function registerRelease(program: Command, registry: Registry, io: Io, se
     .action((options: SharedOptions & { version?: string }) =>
       setExitCode(
         guarded(() => {
-          const result = releaseSnapshot(context(registry, io, options), options.version ? { version: options.version } : {});
+          const result = releaseSnapshot(context(source, io, options), options.version ? { version: options.version } : {});
           const state = result.written ? 'froze' : 'already frozen:';
           io.out(`${state} release ${result.snapshot.version} (${result.snapshot.date}), ${result.events.length} change(s): ${shown(io, result.snapshotFile)}, ${shown(io, result.notesFile)}`);
           return EXIT.ok;
@@ -137,13 +148,13 @@ export function registerRelease(program: Command, registry: Registry, io: Io, se
       setExitCode(
         guarded(() => {
           if (options.check) {
-            const ctx = context(registry, io, options);
+            const ctx = context(source, io, options);
             const stale = staleReleaseNotes(ctx);
             for (const version of stale) io.err(`${shown(io, notesPath(ctx.releasesDir, version))} is stale (it differs from a fresh generation from the snapshots): run featuregates release notes --version ${version}, then commit it`);
             if (stale.length === 0) io.out('release notes are fresh');
             return stale.length === 0 ? EXIT.ok : EXIT.rejected;
           }
-          const { text, file } = releaseNotes(context(registry, io, options), options.version);
+          const { text, file } = releaseNotes(context(source, io, options), options.version);
           if (file) io.out(`wrote ${shown(io, file)}`);
           else io.out(text.trimEnd());
           return EXIT.ok;

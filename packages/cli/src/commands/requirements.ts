@@ -1,16 +1,22 @@
 import { requirements, type Registry } from '@featuregates/gates';
 import { EXIT, type Io } from '../io';
 import { objectLabel, readManifests } from '../manifests';
+import { hasUnknownKindErrors, unknownKindLines, unknownKinds, unknownKindsSummary, type UnknownKindsPolicy } from '../unknown-kinds';
 
-/** Per object: the least `enable-api-fields` and the own flags it needs. */
-export function requirementsCommand(registry: Registry, paths: readonly string[], output: 'text' | 'json', io: Io): number {
+/** Per object: the least `enable-api-fields` and the own flags it needs; objects of kinds the catalog lacks are reported as `policy` says. */
+export function requirementsCommand(registry: Registry, paths: readonly string[], output: 'text' | 'json', io: Io, policy: UnknownKindsPolicy = 'auto'): number {
   const { objects, errors } = readManifests(paths, io.cwd);
-  const results = objects.map((manifest) => ({ manifest, needs: requirements(registry, manifest.object) }));
+  const unknown = unknownKinds(registry, objects, policy);
+  const reported = new Set(unknown.filter((entry) => entry.decision !== 'ignore').map((entry) => `${entry.file}\0${entry.index}`));
+  const results = objects
+    .filter((manifest) => !reported.has(`${manifest.file}\0${manifest.index}`))
+    .map((manifest) => ({ manifest, needs: requirements(registry, manifest.object) }));
   if (output === 'json') {
     io.out(
       JSON.stringify(
         {
           objects: results.map(({ manifest, needs }) => ({ file: manifest.file, index: manifest.index, object: objectLabel(manifest.object), ...needs })),
+          unknownKinds: unknown,
           errors,
         },
         null,
@@ -28,6 +34,8 @@ export function requirementsCommand(registry: Registry, paths: readonly string[]
       for (const flag of needs.flags) io.out(`${where}: ${flag}: "true" (or ${key}: alpha with ${flag} unset)`);
       for (const rule of needs.mustNotDisable) io.out(`${where}: ${rule.flag} must not contain "${rule.contains}"`);
     }
+    for (const line of unknownKindLines(unknown)) io.out(line);
+    if (unknown.length > 0) io.err(`${objects.length} object(s)${unknownKindsSummary(unknown)}`);
   }
-  return errors.length > 0 || results.some(({ needs }) => needs.tooDeep) ? EXIT.rejected : EXIT.ok;
+  return errors.length > 0 || results.some(({ needs }) => needs.tooDeep) || hasUnknownKindErrors(unknown) ? EXIT.rejected : EXIT.ok;
 }

@@ -1,8 +1,10 @@
 import { isAbsolute, join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { Registry } from '@featuregates/gates';
+import type { ConfigMapRef } from '@featuregates/gates';
 import type { ConfigOrigin, WebhookOptions } from '@featuregates/webhook';
+import { CATALOG_HELP } from '../catalog-option';
 import { CliError, EXIT, type Io } from '../io';
+import type { ProjectSource } from '../project/load-project';
 
 export interface ServeOptions {
   config?: string;
@@ -22,6 +24,7 @@ export interface ServeOptions {
   certRenewBefore: string;
   caValidity?: string;
   certResync: string;
+  catalog?: string;
 }
 
 /** After a drain, the process has this long to exit on its own before it is ended (exit 0 within 10 s of SIGTERM). */
@@ -39,23 +42,24 @@ function resolvePaths(options: ServeOptions, cwd: string): ServeOptions {
   return { ...options, config: resolve(options.config), tlsCert: resolve(options.tlsCert), tlsKey: resolve(options.tlsKey), devCert: resolve(options.devCert) };
 }
 
-function configOrigin(options: ServeOptions): ConfigOrigin {
+/** Where the config comes from; `--kubernetes` defaults to the project's ConfigMap (its namespace yields to $SYSTEM_NAMESPACE). */
+export function configOrigin(options: Partial<ServeOptions>, configMap: ConfigMapRef): ConfigOrigin {
   if (options.config !== undefined && options.kubernetes) throw new CliError('choose one config source: --config FILE or --kubernetes', EXIT.usage);
   if (options.config !== undefined) {
     if (options.namespace !== undefined) throw new CliError('--namespace goes with --kubernetes', EXIT.usage);
     return { file: options.config };
   }
   if (!options.kubernetes) throw new CliError('name a config source: --config FILE or --kubernetes', EXIT.usage);
-  return { kubernetes: { namespace: options.namespace ?? process.env.SYSTEM_NAMESPACE ?? 'tekton-pipelines', name: options.configmap ?? 'feature-flags' } };
+  return { kubernetes: { namespace: options.namespace ?? process.env.SYSTEM_NAMESPACE ?? configMap.namespace, name: options.configmap ?? configMap.name } };
 }
 
 // Loaded when `serve` runs, so the other commands never load express, pino and prom-client.
 const webhookPackage = () => import('@featuregates/webhook');
 
-async function tlsFiles(options: ServeOptions, io: Io): Promise<WebhookOptions['tls']> {
+async function tlsFiles(options: ServeOptions, io: Io, defaultNamespace: string): Promise<WebhookOptions['tls']> {
   const fromFiles = options.tlsCert !== undefined || options.tlsKey !== undefined;
   if (fromFiles && options.devCert !== undefined) throw new CliError('choose one: --tls-cert FILE --tls-key FILE, or --dev-cert DIR', EXIT.usage);
-  if (!fromFiles && options.devCert === undefined && options.kubernetes) return selfManaged(options);
+  if (!fromFiles && options.devCert === undefined && options.kubernetes) return selfManaged(options, defaultNamespace);
   if (options.devCert !== undefined) {
     const { writeDevCertificate } = await webhookPackage();
     const files = await writeDevCertificate(options.devCert);
@@ -67,7 +71,7 @@ async function tlsFiles(options: ServeOptions, io: Io): Promise<WebhookOptions['
 }
 
 /** With --kubernetes and no certificate files, the webhook makes and rotates its own, in a Secret (the flags' defaults match release.yaml). */
-async function selfManaged(options: ServeOptions): Promise<WebhookOptions['tls']> {
+async function selfManaged(options: ServeOptions, defaultNamespace: string): Promise<WebhookOptions['tls']> {
   const { parseDuration, certificateSettings } = await webhookPackage();
   const duration = (flag: string, text: string) => {
     try {
@@ -84,7 +88,7 @@ async function selfManaged(options: ServeOptions): Promise<WebhookOptions['tls']
   } catch (error) {
     throw new CliError(`--cert-validity, --cert-renew-before, --ca-validity: ${(error as Error).message}`, EXIT.usage);
   }
-  const namespace = options.namespace ?? process.env.SYSTEM_NAMESPACE ?? 'tekton-pipelines';
+  const namespace = options.namespace ?? process.env.SYSTEM_NAMESPACE ?? defaultNamespace;
   return {
     selfManaged: {
       namespace,
@@ -100,14 +104,15 @@ async function selfManaged(options: ServeOptions): Promise<WebhookOptions['tls']
 }
 
 /** `featuregates serve`: the admission webhook, until SIGTERM or SIGINT drains it. */
-export function registerServe(program: Command, registry: Registry, io: Io, setExitCode: (code: number) => void): void {
+export function registerServe(program: Command, source: ProjectSource, io: Io, setExitCode: (code: number) => void): void {
   program
     .command('serve')
     .description('Run the admission webhook over HTTPS: POST /validate, POST /validate/config, GET /healthz /readyz /metrics /features. SIGTERM drains and exits 0.')
     .option('--config <file>', 'a feature-flags ConfigMap manifest or plain key/value YAML, reloaded when it changes')
     .option('--kubernetes', 'read the feature-flags ConfigMap from the cluster (informer, in-cluster or ~/.kube/config)')
-    .option('--namespace <ns>', 'the ConfigMap\'s namespace with --kubernetes (default: $SYSTEM_NAMESPACE, else tekton-pipelines)')
-    .option('--configmap <name>', 'the ConfigMap\'s name; also the one /validate/config guards', undefined)
+    .option('--namespace <ns>', 'the ConfigMap\'s namespace with --kubernetes (default: $SYSTEM_NAMESPACE, else the project\'s namespace)')
+    .option('--configmap <name>', 'the ConfigMap\'s name; also the one /validate/config guards (default: the project\'s)', undefined)
+    .option('--catalog <module>', CATALOG_HELP)
     .addOption(new Option('--port <port>', 'port to listen on').argParser(parsePort).default(8443))
     .option('--host <host>', 'address to listen on', '0.0.0.0')
     .option('--tls-cert <file>', 'PEM certificate (chain), reloaded when it changes')
@@ -121,13 +126,14 @@ export function registerServe(program: Command, registry: Registry, io: Io, setE
     .option('--ca-validity <duration>', 'the self-managed CA lives this long (default: four times --cert-validity); it rotates when it has less than --cert-validity left')
     .option('--cert-resync <duration>', 'how often the Secret and caBundle are checked and repaired', '60s')
     .action(async (given: ServeOptions) => {
+      const { registry, project } = source(given.catalog);
       const options = resolvePaths(given, io.cwd);
-      const config = configOrigin(options);
-      const tls = await tlsFiles(options, io);
+      const config = configOrigin(options, project.configMap);
+      const tls = await tlsFiles(options, io, project.configMap.namespace);
       const { startWebhook, stopOnSignals } = await webhookPackage();
       let webhook;
       try {
-        webhook = await startWebhook({ registry, config, tls, host: options.host, port: options.port, ...(options.configmap ? { configMapName: options.configmap } : {}) });
+        webhook = await startWebhook({ registry, config, tls, host: options.host, port: options.port, configMapName: options.configmap ?? project.configMap.name });
       } catch (error) {
         throw new CliError((error as Error).message);
       }

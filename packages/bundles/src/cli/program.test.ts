@@ -1,4 +1,4 @@
-import { cli } from './test-support/cli';
+import { cli } from '../test-support/cli';
 
 const MATRIX = `apiVersion: tekton.dev/v1
 kind: Pipeline

@@ -1,17 +1,18 @@
 import { dump } from 'js-yaml';
-import { formatValue, levelAdmits, moreStable, ownFlagRuleText, projectOf, settingStability, type BehaviorFlag, type Registry } from '@featuregates/gates';
+import { formatValue, levelAdmits, moreStable, ownFlagRuleText, settingStability, type BehaviorFlag, type Project, type Registry } from '@featuregates/gates';
 import { certificateRbacObjects } from './certificate-rbac';
 import type { Variant } from './variants';
 
 export interface ManifestOptions {
   version: string;
+  /** Where the webhook and its ConfigMap go: the project's namespace unless given. */
   namespace?: string;
   image?: string;
 }
 
 const PART_OF = { 'app.kubernetes.io/part-of': 'featuregates' };
 const APP = { 'app.kubernetes.io/name': 'featuregates-webhook', ...PART_OF };
-const CONFIG_MAP_NAME = 'feature-flags';
+const namespaceOf = (project: Project, options: { namespace?: string }) => options.namespace ?? project.configMap.namespace;
 
 function plural(kind: string): string {
   const lower = kind.toLowerCase();
@@ -48,20 +49,20 @@ function flagLines(flag: BehaviorFlag, variant: Variant): string[] {
   return lines;
 }
 
-/** The feature-flags ConfigMap with this variant's defaults and a comment on every key. */
-export function configMapYaml(registry: Registry, variant: Variant, namespace: string): string {
+/** The project's feature-flags ConfigMap with this variant's defaults and a comment on every key. */
+export function configMapYaml(registry: Registry, project: Project, variant: Variant, namespace: string): string {
   const level = moreStable(registry.defaultLevel, variant.name);
   const lines = [
     'apiVersion: v1',
     'kind: ConfigMap',
     'metadata:',
-    `  name: ${CONFIG_MAP_NAME}`,
+    `  name: ${project.configMap.name}`,
     `  namespace: ${namespace}`,
     '  labels:',
     ...Object.entries(PART_OF).map(([key, value]) => `    ${key}: ${value}`),
     'data:',
     ...comment(registry.apiFieldsDescription, '  '),
-    ...comment(`The ${variant.name} bundle allows ${['stable', 'beta', 'alpha'].filter((l) => levelAdmits(variant.name, l as Variant['name'])).join(', ')}.`, '  '),
+    ...comment(`The ${variant.name} bundle allows ${[...project.levels].reverse().filter((l) => levelAdmits(variant.name, l)).join(', ')}.`, '  '),
     `  ${registry.apiFieldsKey}: ${quoted(level)}`,
   ];
   for (const flag of registry.flags) {
@@ -72,7 +73,7 @@ export function configMapYaml(registry: Registry, variant: Variant, namespace: s
   if (ownFlags.length > 0) {
     lines.push(
       ...comment(
-        projectOf(registry).ownFlagRule === 'own-flag-decides'
+        project.ownFlagRule === 'own-flag-decides'
           ? `Own flags of single features: each alone decides its feature (${ownFlagRuleText('own-flag-decides', registry.apiFieldsKey)}). Uncomment to use.`
           : `Own flags of single features. Unset, ${registry.apiFieldsKey} decides; set, the flag decides (true turns one feature on, false keeps it off even under alpha). Uncomment to use.`,
         '  ',
@@ -87,7 +88,8 @@ export function configMapYaml(registry: Registry, variant: Variant, namespace: s
   return `${lines.join('\n')}\n`;
 }
 
-function tektonWebhookRules(registry: Registry) {
+/** One rule per API group the catalog gates kinds in: its versions and the plurals of its kinds. */
+function webhookRules(registry: Registry) {
   const groups = [...new Set(registry.kinds.map((kind) => kind.group))];
   return groups.map((group) => {
     const kinds = registry.kinds.filter((kind) => kind.group === group);
@@ -102,10 +104,12 @@ function tektonWebhookRules(registry: Registry) {
 }
 
 /** Every object `kubectl apply -f` needs, but the ConfigMap, as plain data. */
-export function releaseObjects(registry: Registry, variant: Variant, options: ManifestOptions): Record<string, unknown>[] {
-  const namespace = options.namespace ?? 'featuregates';
+export function releaseObjects(registry: Registry, project: Project, variant: Variant, options: ManifestOptions): Record<string, unknown>[] {
+  const namespace = namespaceOf(project, options);
+  const configMap = project.configMap.name;
   const image = options.image ?? `featuregates/webhook:${options.version}-${variant.name}`;
   const name = 'featuregates-webhook';
+  const webhookConfiguration = `featuregates-${project.id}`;
   const meta = (objectName: string) => ({ name: objectName, namespace, labels: APP });
   const service = { name, namespace, path: '/validate', port: 443 };
   const restricted = {
@@ -122,7 +126,7 @@ export function releaseObjects(registry: Registry, variant: Variant, options: Ma
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'Role',
       metadata: meta(`${name}-feature-flags`),
-      rules: [{ apiGroups: [''], resources: ['configmaps'], resourceNames: ['feature-flags'], verbs: ['get', 'list', 'watch'] }],
+      rules: [{ apiGroups: [''], resources: ['configmaps'], resourceNames: [configMap], verbs: ['get', 'list', 'watch'] }],
     },
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
@@ -132,7 +136,7 @@ export function releaseObjects(registry: Registry, variant: Variant, options: Ma
       subjects: [{ kind: 'ServiceAccount', name, namespace }],
     },
     // No Secret is shipped: the webhook creates featuregates-webhook-tls itself (see the header).
-    ...certificateRbacObjects({ namespace, serviceAccount: name, secret: `${name}-tls`, webhookConfiguration: 'featuregates' }, APP),
+    ...certificateRbacObjects({ namespace, serviceAccount: name, secret: `${name}-tls`, webhookConfiguration }, APP),
     {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
@@ -159,7 +163,7 @@ export function releaseObjects(registry: Registry, variant: Variant, options: Ma
                 name: 'webhook',
                 image,
                 // With --kubernetes and no --tls-cert, serve manages its certificates in the Secret featuregates-webhook-tls.
-                args: ['--kubernetes', '--namespace', namespace, '--configmap', 'feature-flags', '--port', '8443'],
+                args: ['--kubernetes', '--namespace', namespace, '--configmap', configMap, '--webhook-configuration', webhookConfiguration, '--port', '8443'],
                 ports: [{ name: 'https', containerPort: 8443 }],
                 readinessProbe: { httpGet: { path: '/readyz', port: 'https', scheme: 'HTTPS' }, periodSeconds: 5 },
                 livenessProbe: { httpGet: { path: '/healthz', port: 'https', scheme: 'HTTPS' }, periodSeconds: 10, failureThreshold: 3 },
@@ -182,7 +186,7 @@ export function releaseObjects(registry: Registry, variant: Variant, options: Ma
       apiVersion: 'admissionregistration.k8s.io/v1',
       kind: 'ValidatingWebhookConfiguration',
       // Both caBundle fields ship empty: the webhook fills them with its CA and keeps them so.
-      metadata: { name: 'featuregates', labels: PART_OF },
+      metadata: { name: webhookConfiguration, labels: PART_OF },
       webhooks: [
         {
           name: 'validation.featuregates.dev',
@@ -191,7 +195,7 @@ export function releaseObjects(registry: Registry, variant: Variant, options: Ma
           timeoutSeconds: 5,
           failurePolicy: 'Fail',
           matchPolicy: 'Exact',
-          rules: tektonWebhookRules(registry),
+          rules: webhookRules(registry),
           clientConfig: { service, caBundle: '' },
         },
         {
@@ -205,7 +209,7 @@ export function releaseObjects(registry: Registry, variant: Variant, options: Ma
           // namespace's kubernetes.io/metadata.name label and the object's name (on a DELETE only
           // oldObject is set, so the condition reads whichever the operation has).
           namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } },
-          matchConditions: [{ name: 'only-feature-flags', expression: `(request.operation == 'DELETE' ? oldObject : object).metadata.name == '${CONFIG_MAP_NAME}'` }],
+          matchConditions: [{ name: 'only-feature-flags', expression: `(request.operation == 'DELETE' ? oldObject : object).metadata.name == '${configMap}'` }],
           clientConfig: { service: { ...service, path: '/validate/config' }, caBundle: '' },
         },
       ],
@@ -213,25 +217,25 @@ export function releaseObjects(registry: Registry, variant: Variant, options: Ma
   ];
 }
 
-const HEADER = (variant: Variant, options: ManifestOptions) => `# featuregates ${options.version}, ${variant.name} bundle: ${variant.summary}
+const HEADER = (project: Project, variant: Variant, options: ManifestOptions) => `# featuregates ${options.version}, ${project.displayName}, ${variant.name} bundle: ${variant.summary}
 #
 # Install:  kubectl apply -f release.yaml
 # TLS:      nothing to do. The webhook makes its own CA and serving certificate, keeps them in the Secret
-#           featuregates-webhook-tls in namespace ${options.namespace ?? 'featuregates'} (created at first start, so not
+#           featuregates-webhook-tls in namespace ${namespaceOf(project, options)} (created at first start, so not
 #           shipped here), fills both caBundle fields below (shipped empty) and rotates before expiry.
-# Deadlock: the Tekton entry fails closed (failurePolicy: Fail) so no gated field slips through while
-#           the webhook is down. The ConfigMap entry fails open (failurePolicy: Ignore) so that a cluster
+# Deadlock: the ${project.displayName} entry fails closed (failurePolicy: Fail) so no gated field slips through
+#           while the webhook is down. The ConfigMap entry fails open (failurePolicy: Ignore) so that a cluster
 #           whose webhook is down (even because of its config) can always fix that config; a bad config
 #           written meanwhile is refused again when the webhook reads it, and it keeps the last good one.
-#           That entry matches every way of writing the ConfigMap (kubectl create, Tekton's own manifest):
-#           it selects by namespace (kubernetes.io/metadata.name) and name, not by a label.
+#           That entry matches every way of writing the ConfigMap (kubectl create, the project's own manifest):
+#           it selects by namespace (kubernetes.io/metadata.name) and name (${project.configMap.name}), not by a label.
 `;
 
-export function releaseManifest(registry: Registry, variant: Variant, options: ManifestOptions): string {
-  const objects = releaseObjects(registry, variant, options);
+/** Everything `kubectl apply -f` needs to run a variant's webhook for a project, as one YAML stream. */
+export function releaseManifest(registry: Registry, project: Project, variant: Variant, options: ManifestOptions): string {
+  const objects = releaseObjects(registry, project, variant, options);
   const rendered = objects.map((object) => dump(object, { noRefs: true, lineWidth: 120, quotingType: '"' }));
-  const namespace = options.namespace ?? 'featuregates';
   // The ConfigMap goes after the RBAC objects, before the Deployment that reads it.
-  rendered.splice(objects.findIndex((object) => object.kind === 'Deployment'), 0, configMapYaml(registry, variant, namespace));
-  return HEADER(variant, options) + rendered.map((text) => `---\n${text}`).join('');
+  rendered.splice(objects.findIndex((object) => object.kind === 'Deployment'), 0, configMapYaml(registry, project, variant, namespaceOf(project, options)));
+  return HEADER(project, variant, options) + rendered.map((text) => `---\n${text}`).join('');
 }

@@ -1,18 +1,19 @@
-import { bundlesOffering, formatValue, gatedPaths, kindLabel, levelAdmits, moreStable, projectOf, settingStability, type Registry } from '@featuregates/gates';
+import { bundlesOffering, formatValue, gatedPaths, kindLabel, levelAdmits, moreStable, settingStability, type Project, type Registry } from '@featuregates/gates';
 import type { Variant } from './variants';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** What one variant includes: every feature and flag, its stability, and whether it can be turned on here. */
-export function featuresMarkdown(registry: Registry, variant: Variant, version: string): string {
+export function featuresMarkdown(registry: Registry, project: Project, variant: Variant, version: string): string {
   const level = moreStable(registry.defaultLevel, variant.name);
   const lines = [
-    `# featuregates ${version}: the ${variant.name} bundle`,
+    `# featuregates ${version}: the ${variant.name} bundle of ${project.displayName}`,
     '',
     variant.summary,
     '',
-    `\`${registry.apiFieldsKey}\` defaults to \`${level}\` here and may be ${['stable', 'beta', 'alpha']
-      .filter((l) => levelAdmits(variant.name, l as Variant['name']))
+    `\`${registry.apiFieldsKey}\` defaults to \`${level}\` here and may be ${[...project.levels]
+      .reverse()
+      .filter((l) => levelAdmits(variant.name, l))
       .map((l) => `\`${l}\``)
       .join(', ')}. Every bundle knows every feature, so a field this bundle cannot turn on is rejected with a message naming the bundle that can.`,
     '',
@@ -23,15 +24,16 @@ export function featuresMarkdown(registry: Registry, variant: Variant, version: 
   ];
   for (const feature of registry.features) {
     const here = levelAdmits(variant.name, feature.stability);
+    const offering = bundlesOffering(feature.stability, project.levels);
     const how = feature.disabledBy
       ? `yes, unless \`${feature.disabledBy.flag}\` contains \`${feature.disabledBy.contains}\``
       : here
         ? feature.stability === 'stable'
           ? 'always'
-          : feature.flag && projectOf(registry).ownFlagRule === 'own-flag-decides'
+          : feature.flag && project.ownFlagRule === 'own-flag-decides'
             ? `yes: \`${feature.flag}: "true"\` (own-flag-decides: not \`${registry.apiFieldsKey}\`)`
             : `yes: \`${registry.apiFieldsKey}: ${feature.stability}\`${feature.flag ? ` or \`${feature.flag}: "true"\`` : ''}`
-        : `no: in the ${bundlesOffering(feature.stability).join(' and ')} bundle${bundlesOffering(feature.stability).length > 1 ? 's' : ''}`;
+        : `no: in the ${offering.join(' and ')} bundle${offering.length > 1 ? 's' : ''}`;
     const paths = [...new Set(gatedPaths(registry, feature).map(({ kind, path }) => `${kindLabel(kind)} \`${path}\``))];
     const shown = paths.slice(0, 4).join('<br>') + (paths.length > 4 ? `<br>… ${paths.length - 4} more` : '');
     lines.push(`| ${feature.name} | ${feature.stability} | ${feature.flag ? `\`${feature.flag}\`` : ''} | ${cell(how)} | ${shown} |`);

@@ -1,21 +1,22 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tektonCatalog } from '@featuregates/tekton';
-import type { Io } from '../io';
-import { run } from '../program';
+import { cliIn, tempDir } from '../test-support/cli';
 
-/** Runs the CLI in-process in one directory, so commands build on each other's files. */
+/**
+ * Runs the CLI in-process in one directory, so commands build on each other's files: a package
+ * named like Tekton's catalog package, whose "featuregates" field names Tekton's catalog as JSON.
+ */
 function session() {
-  const dir = mkdtempSync(join(tmpdir(), 'featuregates-release-'));
+  const dir = tempDir({
+    'package.json': JSON.stringify({ name: '@featuregates/tekton', version: '0.1.0', featuregates: { catalog: 'tekton.json' } }),
+    'tekton.json': JSON.stringify(tektonCatalog),
+  });
   return {
     dir,
     async run(...argv: string[]) {
-      const out: string[] = [];
-      const err: string[] = [];
-      const io: Io = { out: (line) => out.push(line), err: (line) => err.push(line), cwd: dir };
-      const code = await run(tektonCatalog, argv, io);
-      return { code, out: out.join('\n'), err: err.join('\n') };
+      const { code, out, err } = await cliIn(dir, argv);
+      return { code, out, err };
     },
   };
 }
@@ -63,7 +64,23 @@ describe('featuregates release', () => {
     expect((await s.run('release', 'diff')).err).toBe(
       'featuregates: no released snapshot under releases/: freeze the first release with `featuregates release snapshot --version VERSION --date YYYY-MM-DD`',
     );
-    expect((await s.run('release', 'snapshot')).err).toBe('featuregates: cannot tell the release version: no workspace package "@featuregates/tekton"; pass --version');
+    expect((await s.run('release', 'snapshot', '--package', 'someone-else')).err).toBe(
+      'featuregates: cannot tell the release version: no workspace package, nor the root package.json, is named "someone-else"; pass --version, or --package with the package that holds the catalog',
+    );
+  });
+
+  it("takes a single-package repo's version from its root package.json, and the package from the field or the catalog's package", async () => {
+    const s = session();
+    expect((await s.run('release', 'snapshot', '--date', '2026-11-25')).out).toMatch(/^froze release 0\.1\.0 \(2026-11-25\)/);
+    writeFileSync(join(s.dir, 'catalog.json'), withoutMatrix);
+    const field = { name: 'root', version: '3.0.0', featuregates: { catalog: 'catalog.json', package: 'widgets-api' } };
+    writeFileSync(join(s.dir, 'package.json'), JSON.stringify(field));
+    expect((await s.run('release', 'changeset', '--dry-run')).out).toBe('would write .changeset/fg-feature-removed-matrix.md');
+    await s.run('release', 'changeset');
+    expect(readFileSync(join(s.dir, '.changeset/fg-feature-removed-matrix.md'), 'utf8')).toContain('"widgets-api": major');
+    // With --catalog the field is not read: the package is the one whose sources hold the catalog.
+    await s.run('release', 'changeset', '--catalog', 'catalog.json');
+    expect(readFileSync(join(s.dir, '.changeset/fg-feature-removed-matrix.md'), 'utf8')).toContain('"root": major');
   });
 });
 

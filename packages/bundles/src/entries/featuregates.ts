@@ -1,4 +1,0 @@
-// The `featuregates` command of a variant bundle.
-import { main } from '@featuregates/cli';
-
-main();
