@@ -23,16 +23,7 @@ function fg(...args: string[]): { status: number | null; stdout: string; stderr:
 
 const write = (path: string, text: string): void => writeFileSync(join(project, path), text);
 
-/**
- * The binary's steps need the generic command (its catalog from package.json's "featuregates"
- * field, no Tekton inside). Until that work is in this tree they are reported as skipped, with why.
- */
-const cliDependencies = (JSON.parse(readFileSync(join(workspaceRoot, 'packages', 'cli', 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
-const genericCli = !('@featuregates/tekton' in cliDependencies);
-const PENDING = ' [pending: @featuregates/cli still depends on @featuregates/tekton]';
-const withGenericCli = (name: string, fn: jest.ProvidesCallback, timeout?: number): void => (genericCli ? it(name, fn, timeout) : it.skip(name + PENDING, fn, timeout));
-const describeWithGenericCli = (name: string, fn: () => void): void => (genericCli ? describe(name, fn) : describe.skip(name + PENDING, fn));
-const installed: PublicPackage[] = ['gates', 'sources', 'webhook', 'behaviors', 'testing', 'release', 'policy', 'cli', ...(genericCli ? [] : ['tekton' as const])];
+const installed: PublicPackage[] = ['gates', 'sources', 'webhook', 'behaviors', 'testing', 'release', 'policy', 'cli'];
 
 beforeAll(() => {
   cpSync(example, project, { recursive: true, filter: (source) => !/[/\\](node_modules|dist|tmp|out)$/.test(source) });
@@ -45,7 +36,7 @@ afterAll(() => {
 });
 
 describe('examples/widgets-operator, installed from the tarballs outside the workspace', () => {
-  withGenericCli('has real copies of the generic packages and no Tekton at all', () => {
+  it('has real copies of the generic packages and no Tekton at all', () => {
     for (const name of ['gates', 'behaviors', 'testing', 'cli']) expect(lstatSync(join(project, 'node_modules', '@featuregates', name)).isSymbolicLink()).toBe(false);
     expect(existsSync(join(project, 'node_modules', '@featuregates', 'tekton'))).toBe(false);
     const lock = readFileSync(join(project, 'package-lock.json'), 'utf8');
@@ -53,7 +44,7 @@ describe('examples/widgets-operator, installed from the tarballs outside the wor
     expect(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).featuregates).toEqual({ catalog: './src/catalog.ts' });
   });
 
-  withGenericCli('checks its manifests at each of its levels, with paths and exit codes', () => {
+  it('checks its manifests at each of its levels, with paths and exit codes', () => {
     const stable = fg('check', 'manifests', '--api-fields', 'stable');
     expect(stable.status).toBe(1);
     expect(stable.stdout).toContain('manifests/widget-fan-out.yaml: Widget/fanned: spec.parts[1].fanOut: ');
@@ -82,14 +73,14 @@ describe('examples/widgets-operator, installed from the tarballs outside the wor
     expect(beta.status).not.toBe(0);
   });
 
-  withGenericCli('fails on a kind of its own group that the catalog lacks', () => {
+  it('fails on a kind of its own group that the catalog lacks', () => {
     write('future-widget.yaml', 'apiVersion: widgets.example.dev/v2\nkind: Widget\nmetadata: {name: future}\nspec: {}\n');
     const result = fg('check', 'future-widget.yaml', '--api-fields', 'alpha');
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('future-widget.yaml: Widget/future: error: widgets.example.dev/v2 Widget is not a kind of the catalog');
   });
 
-  withGenericCli('validates its ConfigMap: good, then a bad value named with what is allowed', () => {
+  it('validates its ConfigMap: good, then a bad value named with what is allowed', () => {
     const good = fg('config', 'validate', 'config/widget-flags.yaml');
     expect(good.status).toBe(0);
     expect(good.stdout).toContain('valid');
@@ -101,7 +92,7 @@ describe('examples/widgets-operator, installed from the tarballs outside the wor
     expect(bad.stdout).toContain('did you mean "enable-turbo"');
   });
 
-  withGenericCli("explains a feature and a flag, naming the project's own ConfigMap and namespace", () => {
+  it("explains a feature and a flag, naming the project's own ConfigMap and namespace", () => {
     const feature = fg('explain', 'fan-out');
     expect(feature.status).toBe(0);
     expect(feature.stdout).toContain('widgets.example.dev/v1 Widget: spec.parts[].fanOut');
@@ -112,7 +103,7 @@ describe('examples/widgets-operator, installed from the tarballs outside the wor
     for (const text of [feature.stdout, flag.stdout]) expect(text).not.toMatch(/tekton|feature-flags /i);
   });
 
-  withGenericCli('lists test matrices and writes docs for its catalog', () => {
+  it('lists test matrices and writes docs for its catalog', () => {
     const matrix = fg('matrix', '--strategy', 'each', '--output', 'json');
     expect(matrix.status).toBe(0);
     const configurations = (JSON.parse(matrix.stdout) as { configurations: { flags: Record<string, string> }[] }).configurations;
@@ -126,7 +117,7 @@ describe('examples/widgets-operator, installed from the tarballs outside the wor
     for (const name of ['fan-out', 'turbo', 'enable-turbo', 'cache-parts', 'paint-finish']) expect(text).toContain(name);
   });
 
-  describeWithGenericCli('serve, and review over HTTPS', () => {
+  describe('serve, and review over HTTPS', () => {
     let server: ServeProcess;
 
     beforeAll(async () => {
@@ -151,7 +142,7 @@ describe('examples/widgets-operator, installed from the tarballs outside the wor
     });
   });
 
-  withGenericCli('builds its stable bundle: release.yaml names its group, kinds and ConfigMap', () => {
+  it('builds its stable bundle: release.yaml names its group, kinds and ConfigMap', () => {
     const built = fg('bundle', '--variant', 'stable', '--output', 'out');
     expect(built.status).toBe(0);
     for (const file of ['webhook.js', 'featuregates.js', 'release.yaml', 'FEATURES.md', 'Dockerfile']) expect(existsSync(join(project, 'out', file))).toBe(true);
