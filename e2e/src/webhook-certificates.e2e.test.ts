@@ -26,6 +26,9 @@ const release: K8sObject[] = [];
 loadAll(readFileSync(join(workspaceRoot, 'dist', 'bundles', 'stable', 'release.yaml'), 'utf8'), (object) => release.push(object as K8sObject), { schema: CORE_SCHEMA });
 
 /** release.yaml's Role and ClusterRole rules, as the stand-in enforces them. */
+/** The ValidatingWebhookConfiguration release.yaml installs, whose caBundle the replicas keep. */
+const WEBHOOK_CONFIGURATION = (release.find((object) => object.kind === 'ValidatingWebhookConfiguration') as K8sObject).metadata.name;
+
 const releaseRbac = (): StandInRule[] =>
   release
     .filter((object) => object.kind === 'Role' || object.kind === 'ClusterRole')
@@ -62,7 +65,7 @@ describe('self-managed certificates: two webhook replicas on an empty cluster', 
   let apiServer: ConfigMapApiServerStandIn;
   let replicas: ServeProcess[];
 
-  const configuration = () => apiServer.objectStore.get('validatingwebhookconfigurations', 'featuregates') as unknown as { webhooks: { clientConfig: { caBundle: string } }[] };
+  const configuration = () => apiServer.objectStore.get('validatingwebhookconfigurations', WEBHOOK_CONFIGURATION) as unknown as { webhooks: { clientConfig: { caBundle: string } }[] };
   const caBundles = () => configuration().webhooks.map((webhook) => Buffer.from(webhook.clientConfig.caBundle ?? '', 'base64').toString('utf8'));
   const secretValue = (key: string) => {
     const secret = apiServer.objectStore.get('secrets', 'featuregates-webhook-tls') as unknown as { data: Record<string, string> } | undefined;
@@ -174,7 +177,7 @@ describe('self-managed certificates: two webhook replicas on an empty cluster', 
 
   it('restores a caBundle someone blanked within the resync period', async () => {
     const before = caBundles();
-    const blank = await fetch(`${apiServer.url}/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations/featuregates`, {
+    const blank = await fetch(`${apiServer.url}/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations/${WEBHOOK_CONFIGURATION}`, {
       method: 'PATCH',
       // An administrator's token: the stand-in holds it to no RBAC rule.
       headers: { 'content-type': 'application/json-patch+json', authorization: `Bearer ${ADMIN_TOKEN}` },

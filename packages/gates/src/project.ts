@@ -24,3 +24,8 @@ export function projectOf(registry: Registry): Project {
     ownFlagRule: registry.ownFlagRule ?? 'own-flag-overrides-level',
   };
 }
+
+/** The ValidatingWebhookConfiguration a project's release.yaml installs, and its webhook keeps the caBundle of. */
+export function webhookConfigurationName(project: Pick<Project, 'id'>): string {
+  return `featuregates-${project.id}`;
+}

@@ -123,7 +123,8 @@ describe('featuregates requirements', () => {
     expect(result.out.split('\n')).toEqual([
       'm.yaml: Pipeline/m: enable-api-fields: beta (for matrix)',
       'e.yaml: Task/e: enable-api-fields: stable',
-      'e.yaml: Task/e: enable-param-enum: "true" (or enable-api-fields: alpha with enable-param-enum unset)',
+      // Tekton's own flags decide alone (TEP-0138): no level turns enable-param-enum on.
+      'e.yaml: Task/e: enable-param-enum: "true"',
       'p.yaml: Task/plain: enable-api-fields: stable',
     ]);
   });

@@ -1,5 +1,5 @@
 import { dump } from 'js-yaml';
-import { formatValue, levelAdmits, moreStable, ownFlagRuleText, settingStability, type BehaviorFlag, type Project, type Registry } from '@featuregates/gates';
+import { formatValue, levelAdmits, moreStable, ownFlagRuleText, settingStability, webhookConfigurationName, type BehaviorFlag, type Project, type Registry } from '@featuregates/gates';
 import { certificateRbacObjects } from './certificate-rbac';
 import type { Variant } from './variants';
 
@@ -109,7 +109,7 @@ export function releaseObjects(registry: Registry, project: Project, variant: Va
   const configMap = project.configMap.name;
   const image = options.image ?? `featuregates/webhook:${options.version}-${variant.name}`;
   const name = 'featuregates-webhook';
-  const webhookConfiguration = `featuregates-${project.id}`;
+  const webhookConfiguration = webhookConfigurationName(project);
   const meta = (objectName: string) => ({ name: objectName, namespace, labels: APP });
   const service = { name, namespace, path: '/validate', port: 443 };
   const restricted = {

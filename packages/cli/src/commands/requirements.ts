@@ -1,4 +1,4 @@
-import { requirements, type Registry } from '@featuregates/gates';
+import { projectOf, requirements, type Registry } from '@featuregates/gates';
 import { EXIT, type Io } from '../io';
 import { objectLabel, readManifests } from '../manifests';
 import { hasUnknownKindErrors, unknownKindLines, unknownKinds, unknownKindsSummary, type UnknownKindsPolicy } from '../unknown-kinds';
@@ -26,12 +26,14 @@ export function requirementsCommand(registry: Registry, paths: readonly string[]
   } else {
     for (const error of errors) io.out(`${error.file}: error: ${error.message}`);
     const key = registry.apiFieldsKey;
+    // Under own-flag-decides (Tekton, TEP-0138) the level never turns an own-flag feature on.
+    const orLevel = projectOf(registry).ownFlagRule === 'own-flag-overrides-level';
     for (const { manifest, needs } of results) {
       const where = `${manifest.file}: ${objectLabel(manifest.object)}`;
       if (needs.tooDeep) io.out(`${where}: ${needs.tooDeep.path}: ${needs.tooDeep.message}; no ${key} admits it`);
       const byLevel = needs.features.filter((feature) => !feature.flag && feature.stability === needs.level).map((feature) => feature.feature);
       io.out(`${where}: ${key}: ${needs.level}${byLevel.length > 0 ? ` (for ${byLevel.join(', ')})` : ''}`);
-      for (const flag of needs.flags) io.out(`${where}: ${flag}: "true" (or ${key}: alpha with ${flag} unset)`);
+      for (const flag of needs.flags) io.out(`${where}: ${flag}: "true"${orLevel ? ` (or ${key}: alpha with ${flag} unset)` : ''}`);
       for (const rule of needs.mustNotDisable) io.out(`${where}: ${rule.flag} must not contain "${rule.contains}"`);
     }
     for (const line of unknownKindLines(unknown)) io.out(line);

@@ -1,6 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { ConfigMapRef } from '@featuregates/gates';
+import { webhookConfigurationName, type ConfigMapRef, type Project } from '@featuregates/gates';
 import type { ConfigOrigin, WebhookOptions } from '@featuregates/webhook';
 import { CATALOG_HELP } from '../catalog-option';
 import { CliError, EXIT, type Io } from '../io';
@@ -19,7 +19,7 @@ export interface ServeOptions {
   // Self-managed certificates (the default with --kubernetes and no certificate files).
   service: string;
   tlsSecret: string;
-  webhookConfiguration: string;
+  webhookConfiguration?: string;
   certValidity: string;
   certRenewBefore: string;
   caValidity?: string;
@@ -56,10 +56,10 @@ export function configOrigin(options: Partial<ServeOptions>, configMap: ConfigMa
 // Loaded when `serve` runs, so the other commands never load express, pino and prom-client.
 const webhookPackage = () => import('@featuregates/webhook');
 
-async function tlsFiles(options: ServeOptions, io: Io, defaultNamespace: string): Promise<WebhookOptions['tls']> {
+async function tlsFiles(options: ServeOptions, io: Io, project: Project): Promise<WebhookOptions['tls']> {
   const fromFiles = options.tlsCert !== undefined || options.tlsKey !== undefined;
   if (fromFiles && options.devCert !== undefined) throw new CliError('choose one: --tls-cert FILE --tls-key FILE, or --dev-cert DIR', EXIT.usage);
-  if (!fromFiles && options.devCert === undefined && options.kubernetes) return selfManaged(options, defaultNamespace);
+  if (!fromFiles && options.devCert === undefined && options.kubernetes) return selfManaged(options, project);
   if (options.devCert !== undefined) {
     const { writeDevCertificate } = await webhookPackage();
     const files = await writeDevCertificate(options.devCert);
@@ -71,7 +71,7 @@ async function tlsFiles(options: ServeOptions, io: Io, defaultNamespace: string)
 }
 
 /** With --kubernetes and no certificate files, the webhook makes and rotates its own, in a Secret (the flags' defaults match release.yaml). */
-async function selfManaged(options: ServeOptions, defaultNamespace: string): Promise<WebhookOptions['tls']> {
+async function selfManaged(options: ServeOptions, project: Project): Promise<WebhookOptions['tls']> {
   const { parseDuration, certificateSettings } = await webhookPackage();
   const duration = (flag: string, text: string) => {
     try {
@@ -88,13 +88,13 @@ async function selfManaged(options: ServeOptions, defaultNamespace: string): Pro
   } catch (error) {
     throw new CliError(`--cert-validity, --cert-renew-before, --ca-validity: ${(error as Error).message}`, EXIT.usage);
   }
-  const namespace = options.namespace ?? process.env.SYSTEM_NAMESPACE ?? defaultNamespace;
+  const namespace = options.namespace ?? process.env.SYSTEM_NAMESPACE ?? project.configMap.namespace;
   return {
     selfManaged: {
       namespace,
       service: options.service,
       secretName: options.tlsSecret,
-      webhookConfigurationName: options.webhookConfiguration,
+      webhookConfigurationName: options.webhookConfiguration ?? webhookConfigurationName(project),
       validityMs,
       renewBeforeMs,
       ...(caValidityMs === undefined ? {} : { caValidityMs }),
@@ -120,7 +120,7 @@ export function registerServe(program: Command, source: ProjectSource, io: Io, s
     .option('--dev-cert <dir>', 'write a throwaway CA and a localhost certificate into DIR and serve with them')
     .option('--service <name>', 'with --kubernetes and no --tls-cert: the Service certificates are made for (<name>.<namespace>.svc)', 'featuregates-webhook')
     .option('--tls-secret <name>', 'with --kubernetes and no --tls-cert: the Secret in --namespace that holds the CA and serving certificate', 'featuregates-webhook-tls')
-    .option('--webhook-configuration <name>', 'with --kubernetes and no --tls-cert: the ValidatingWebhookConfiguration whose caBundle fields are kept', 'featuregates')
+    .option('--webhook-configuration <name>', 'with --kubernetes and no --tls-cert: the ValidatingWebhookConfiguration whose caBundle fields are kept (default: featuregates-<catalog id>, as release.yaml names it)')
     .option('--cert-validity <duration>', 'self-managed serving certificates live this long (the CA four times that)', '7d')
     .option('--cert-renew-before <duration>', 'and are renewed this long before they expire (at most half the validity)', '1d')
     .option('--ca-validity <duration>', 'the self-managed CA lives this long (default: four times --cert-validity); it rotates when it has less than --cert-validity left')
@@ -129,7 +129,7 @@ export function registerServe(program: Command, source: ProjectSource, io: Io, s
       const { registry, project } = source(given.catalog);
       const options = resolvePaths(given, io.cwd);
       const config = configOrigin(options, project.configMap);
-      const tls = await tlsFiles(options, io, project.configMap.namespace);
+      const tls = await tlsFiles(options, io, project);
       const { startWebhook, stopOnSignals } = await webhookPackage();
       let webhook;
       try {
