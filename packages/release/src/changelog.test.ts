@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import changelog, { findChangesetDir, getDependencyReleaseLine, getReleaseLine } from './changelog';
+import * as changelog from './changelog';
 import { changesetFileName, parseChangeset, renderChangeset } from './changeset-writer';
 import { diffSnapshots } from './diff';
 import { edit, feature, flag, release, widgets } from './test-support/widgets';
@@ -40,7 +40,7 @@ async function linesFor(dir: string, changesets: ReturnType<typeof workspace>['c
   const lines: string[] = [];
   for (const changeset of changesets) {
     if (!changeset.releases.some((entry) => entry.name === 'pkg' && entry.type === type)) continue;
-    lines.push(await getReleaseLine(changeset, type, { changesetDir: dir }));
+    lines.push(await changelog.getReleaseLine(changeset, type, { changesetDir: dir }));
   }
   return lines.filter(Boolean);
 }
@@ -49,6 +49,8 @@ describe('the changesets changelog module', () => {
   it('exports getReleaseLine and getDependencyReleaseLine, as changesets expects', () => {
     expect(typeof changelog.getReleaseLine).toBe('function');
     expect(typeof changelog.getDependencyReleaseLine).toBe('function');
+    // A default export beside __esModule is what publint and arethetypeswrong flag.
+    expect('default' in changelog).toBe(false);
   });
 
   it('files a bump type\'s generated entries under the release sections, then the hand-written ones, once', async () => {
@@ -82,19 +84,19 @@ describe('the changesets changelog module', () => {
 
   it('renders a changeset that is not on disk by itself', async () => {
     const root = mkdtempSync(join(tmpdir(), 'fg-changelog-'));
-    const line = await getReleaseLine({ id: 'x', summary: renderChangeset(events.find((event) => event.type === 'feature-added') ?? events[0], 'pkg').replace(/^---[\s\S]*?---\n/, ''), releases: [{ name: 'pkg', type: 'minor' }] }, 'minor', { changesetDir: root });
+    const line = await changelog.getReleaseLine({ id: 'x', summary: renderChangeset(events.find((event) => event.type === 'feature-added') ?? events[0], 'pkg').replace(/^---[\s\S]*?---\n/, ''), releases: [{ name: 'pkg', type: 'minor' }] }, 'minor', { changesetDir: root });
     expect(line).toMatch(/^#### New alpha features\n\n- \*\*`sparkle`\*\*/);
   });
 
   it('lists updated dependencies, and nothing when there are none', async () => {
-    expect(await getDependencyReleaseLine([], [])).toBe('');
-    expect(await getDependencyReleaseLine([], [{ name: '@featuregates/tekton', newVersion: '0.2.0' }])).toBe('- Updated dependencies:\n  - @featuregates/tekton@0.2.0');
+    expect(await changelog.getDependencyReleaseLine([], [])).toBe('');
+    expect(await changelog.getDependencyReleaseLine([], [{ name: '@featuregates/tekton', newVersion: '0.2.0' }])).toBe('- Updated dependencies:\n  - @featuregates/tekton@0.2.0');
   });
 
   it('finds .changeset from a working directory below the root', () => {
     const { dir } = workspace();
     const below = join(dir, '..', 'packages', 'x');
     mkdirSync(below, { recursive: true });
-    expect(findChangesetDir(below)).toBe(dir);
+    expect(changelog.findChangesetDir(below)).toBe(dir);
   });
 });

@@ -6,6 +6,8 @@
  * (removal not before DATE)", …). It reads the pending changesets from `.changeset/`, so the
  * whole group is written once, by the group's first changeset (by id), whatever order changesets
  * calls it in; the others return nothing. Works offline: no commit links, no GitHub.
+ * Named exports only: changesets reads `getReleaseLine` and `getDependencyReleaseLine` off the
+ * module, and a default export beside `__esModule` breaks ESM default imports (publint).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -85,7 +87,4 @@ export async function getDependencyReleaseLine(_changesets: readonly ChangesetIn
   if (dependencies.length === 0) return '';
   return ['- Updated dependencies:', ...dependencies.map((dependency) => `  - ${dependency.name}@${dependency.newVersion}`)].join('\n');
 }
-
-const changelogFunctions = { getReleaseLine, getDependencyReleaseLine };
-export default changelogFunctions;
 

@@ -1,6 +1,7 @@
 import type { CoreV1Api, KubeConfig, ListWatch, V1ConfigMap, V1ConfigMapList } from '@kubernetes/client-node';
 import { EMPTY_STATE, nextState, type ConfigSource, type ConfigState, type Registry, type Stability } from '@featuregates/gates';
 import { backoffDelay, type BackoffOptions } from './backoff';
+import type { KubeConfigLike } from './kube-config';
 import { Listeners } from './listeners';
 import { refusedState } from './refused-state';
 
@@ -8,7 +9,7 @@ export interface ConfigMapSourceOptions {
   namespace: string;
   name: string;
   /** Defaults to the in-cluster config, or ~/.kube/config (KubeConfig.loadFromDefault). */
-  kubeConfig?: KubeConfig;
+  kubeConfig?: KubeConfigLike;
   /** The bundle's ceiling (BUILD_CEILING in a bundle); `alpha` when omitted. */
   ceiling?: Stability;
   /** A full re-list this often, in ms, in case a watch hangs without failing. */
@@ -120,7 +121,7 @@ export function configMapSource(registry: Registry, options: ConfigMapSourceOpti
   const client: Promise<Client | undefined> = (async () => {
     try {
       const k8s = await import('./kubernetes-client.js');
-      let kubeConfig = options.kubeConfig;
+      let kubeConfig = options.kubeConfig as KubeConfig | undefined;
       if (!kubeConfig) {
         kubeConfig = new k8s.KubeConfig();
         kubeConfig.loadFromDefault();

@@ -1,6 +1,5 @@
 import { assertValidCatalog, BUILD_CEILING, moreStable, projectOf, withinLevels, type ConfigSource, type ConfigState, type Registry, type Stability } from '@featuregates/gates';
-import { configMapSource, fileSource } from '@featuregates/sources';
-import type { KubeConfig } from '@kubernetes/client-node';
+import { configMapSource, fileSource, type KubeConfigLike } from '@featuregates/sources';
 import { configValidation } from './controllers/config-validation';
 import { resourceValidation } from './controllers/resource-validation';
 import { featuresView } from './features-view';
@@ -12,7 +11,7 @@ import { readiness, type CertificateStatus } from './readiness';
 import { certificateExpiry, readCertificatePair, watchCertificateFiles, type CertificatePair } from './tls/certificate-files';
 import { startSelfManagedCertificates, type SelfManagedCertificates, type SelfManagedCertificatesOptions } from './certificates/self-managed';
 
-export type ConfigOrigin = { file: string } | { kubernetes: { namespace: string; name: string; kubeConfig?: KubeConfig } };
+export type ConfigOrigin = { file: string } | { kubernetes: { namespace: string; name: string; kubeConfig?: KubeConfigLike } };
 
 export interface WebhookOptions {
   registry: Registry;

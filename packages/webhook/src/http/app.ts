@@ -1,4 +1,5 @@
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import type { RequestListener } from 'node:http';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { clipText } from '@featuregates/gates';
 import { admissionReview, parseAdmissionReview } from '../admission/review';
 import type { Admission, AdmissionController } from '../controllers/admission-controller';
@@ -76,9 +77,10 @@ const methodNotAllowed =
 
 /**
  * The webhook's HTTP surface, knowing nothing of any API type: each admission controller is a
- * POST route; health, readiness, metrics and the effective config are GET routes.
+ * POST route; health, readiness, metrics and the effective config are GET routes. Typed as a plain
+ * request listener so that the public types do not need express's.
  */
-export function createApp(options: AppOptions): Express {
+export function createApp(options: AppOptions): RequestListener {
   const { metrics, logger } = options;
   const app = express();
   app.disable('x-powered-by');
