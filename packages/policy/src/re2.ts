@@ -23,11 +23,14 @@ export function toRe2(pattern: string, flags = ''): Re2Pattern {
   return { all: [letters ? `(?${letters})${pattern}` : pattern], none: [] };
 }
 
-/** Where the index just past the group opening at `open` is, skipping escapes and classes. */
-function groupEnd(source: string, open: number): number {
+/**
+ * The pattern's structural characters from `from` on, each with the group depth before it:
+ * escaped characters and everything inside a character class are skipped.
+ */
+function* structure(source: string, from: number): Generator<{ c: string; i: number; depth: number }> {
   let depth = 0;
   let inClass = false;
-  for (let i = open; i < source.length; i++) {
+  for (let i = from; i < source.length; i++) {
     const c = source[i];
     if (c === '\\') {
       i++;
@@ -38,32 +41,26 @@ function groupEnd(source: string, open: number): number {
       continue;
     }
     if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i + 1;
+    else {
+      yield { c, i, depth };
+      if (c === '(') depth++;
+      else if (c === ')') depth--;
+    }
   }
+}
+
+/** Where the index just past the group opening at `open` is, skipping escapes and classes. */
+function groupEnd(source: string, open: number): number {
+  for (const { c, i, depth } of structure(source, open)) if (c === ')' && depth === 1) return i + 1;
   throw new PatternError('a group is not closed');
 }
 
 /** Splits a pattern at its top-level `|`. */
 function branches(pattern: string): string[] {
   const out: string[] = [];
-  let depth = 0;
-  let inClass = false;
   let start = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
+  for (const { c, i, depth } of structure(pattern, 0)) {
+    if (c === '|' && depth === 0) {
       out.push(pattern.slice(start, i));
       start = i + 1;
     }
