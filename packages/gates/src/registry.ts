@@ -49,8 +49,60 @@ export interface ApiFeature {
   uses: readonly FieldUse[];
   history: readonly HistoryEntry[];
   /** A deprecation notice: the feature will be removed or changed incompatibly (the release check times the window from it). */
-  deprecated?: { since: string; message: string };
+  deprecated?: Deprecation;
   docs?: string;
+}
+
+/**
+ * A notice that something will be removed or changed incompatibly. Users see
+ * "deprecated: MESSAGE; removal not before DATE" wherever it is in use.
+ */
+export interface Deprecation {
+  /** The catalog's release label of the announcement. */
+  since: string;
+  message: string;
+  /**
+   * The earliest date removal may ship, as announced to users (ISO `YYYY-MM-DD`). The release check
+   * refuses a removal before it or before the policy's window, whichever is later.
+   */
+  removalNotBefore?: string;
+  /** What replaces it: a feature name, a flag key, or a few words. */
+  replacedBy?: string;
+}
+
+/**
+ * An announced change of a default, its own kind of entry: only clusters that rely on the default
+ * (the key unset) are warned; setting either value explicitly silences the warning.
+ */
+export interface DefaultChange<Value = FlagScalar> {
+  /** The default from the flip on. */
+  to: Value;
+  /** The catalog's release label of the announcement. */
+  since: string;
+  message: string;
+  /** The earliest date the flip may ship, as announced (ISO `YYYY-MM-DD`). */
+  flipNotBefore?: string;
+}
+
+/**
+ * An API feature that shipped once and was removed. Its uses stay in the catalog (and their paths
+ * in the type graph) so that a use is refused with "removed in RELEASE: NOTE", never silently
+ * admitted; its own flag, if any, becomes a flag tombstone.
+ */
+export interface RemovedFeature {
+  name: string;
+  title: string;
+  /** The maturity it had when it was removed. */
+  stability: Stability;
+  description: string;
+  uses: readonly FieldUse[];
+  /** Its own flag when it was removed. */
+  flag?: string;
+  /** The catalog's release label it was removed in. */
+  removedIn: string;
+  note: string;
+  replacedBy?: string;
+  history: readonly HistoryEntry[];
 }
 
 export type FlagScalar = string | number | boolean;
@@ -71,7 +123,9 @@ export interface BehaviorFlag {
   description: string;
   history: readonly HistoryEntry[];
   /** The whole key is deprecated: setting it warns. */
-  deprecated?: { since: string; message: string };
+  deprecated?: Deprecation;
+  /** An announced flip of the default: warns only clusters that leave the key unset. */
+  defaultChange?: DefaultChange;
   /** Values that still work but warn once when in use. */
   deprecatedValues?: readonly { value: FlagScalar; message: string }[];
   /**
@@ -203,6 +257,8 @@ export interface Registry {
   /** The key whose value is the level of gated API fields. */
   apiFieldsKey: string;
   defaultLevel: Stability;
+  /** An announced change of `defaultLevel`: warns only clusters that leave the level key unset. */
+  levelDefaultChange?: DefaultChange<Stability>;
   apiFieldsDescription: string;
   apiFieldsHistory: readonly HistoryEntry[];
   kinds: readonly RootKind[];
@@ -214,6 +270,8 @@ export interface Registry {
   features: readonly ApiFeature[];
   flags: readonly BehaviorFlag[];
   tombstones: readonly Tombstone[];
+  /** Features that were removed: their uses are refused at every level. */
+  removedFeatures?: readonly RemovedFeature[];
   aliases: readonly Alias[];
 }
 
