@@ -1,10 +1,11 @@
-// `featuregates serve` as a real process over a catalog with lifecycle entries (the gate model's
-// lifecycle fixture): a removed feature refused, a deprecation in the admission warnings, and an
-// announced default change logged once per config change, never per request.
+// `featuregates serve` and built bundles as real processes over a catalog with lifecycle entries
+// (the gate model's lifecycle fixture): a removed feature refused, a deprecation in the admission
+// warnings, and an announced default change logged once per config change, never per request.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { workspaceRoot } from './process';
+import { spawnSync } from 'node:child_process';
+import { featuregates, workspaceRoot } from './process';
 import { decision, eventually, killAll, review, startServe, type ServeProcess } from './support/webhook-process';
 
 const CATALOG = join(workspaceRoot, 'packages', 'cli', 'src', 'test-support', 'lifecycle-catalog.ts');
@@ -40,5 +41,17 @@ describe('featuregates serve and lifecycle entries', () => {
     await eventually(() => expect(server!.logs.filter((line) => line.msg === 'config loaded')).toHaveLength(2));
     decision(await server.post('/validate', review(widget({ turbo: true }))));
     expect(warned()).toHaveLength(1);
+  });
+
+  it.each(['stable', 'alpha'])('the %s bundle built from the catalog refuses a removed feature at every level it takes, and warns of a deprecated one', (variant) => {
+    const dir = mkdtempSync(join(tmpdir(), `fg-e2e-lifecycle-${variant}-`));
+    writeFileSync(join(dir, 'w.yaml'), 'apiVersion: example.dev/v1\nkind: Widget\nmetadata: {name: w}\nspec: {warp: 1, inline: {}}\n');
+    expect(featuregates(['bundle', '--variant', variant, '--catalog', CATALOG, '--output', 'out'], dir).status).toBe(0);
+    for (const level of variant === 'stable' ? ['stable'] : ['stable', 'beta', 'alpha']) {
+      const checked = spawnSync(process.execPath, [join(dir, 'out', 'featuregates.js'), 'check', 'w.yaml', '--api-fields', level, '--set', 'enable-warp=true'], { cwd: dir, encoding: 'utf8' });
+      expect(checked.status).toBe(1);
+      expect(checked.stdout).toContain('w.yaml: Widget/w: spec.warp: warp was removed in v3: it never worked across clusters');
+      expect(checked.stdout).toContain('w.yaml: Widget/w: warning: spec.inline: "inline" is deprecated: inline widgets go away');
+    }
   });
 });
