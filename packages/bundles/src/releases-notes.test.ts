@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalJson, diffSnapshots, emptySnapshot, falseClaims, listReleases, previousSnapshot, readSnapshot, rebuiltDisagreements, snapshotPath } from '@featuregates/release';
+import { canonicalJson, changedSnapshots, diffSnapshots, readDigests, emptySnapshot, falseClaims, listReleases, previousSnapshot, readSnapshot, rebuiltDisagreements, snapshotPath } from '@featuregates/release';
 import { tektonCatalog } from '@featuregates/tekton';
 
 const releasesDir = join(__dirname, '../../../releases');
@@ -20,6 +20,11 @@ describe("Tekton's released notes cannot lie", () => {
   it.each(versions)('release %s: features.json is canonical JSON', (version) => {
     const text = readFileSync(snapshotPath(releasesDir, version), 'utf8');
     expect(canonicalJson(JSON.parse(text))).toBe(text);
+  });
+
+  it('records every release in releases/SHA256SUMS, and none changed since', () => {
+    expect([...(readDigests(releasesDir)?.keys() ?? [])]).toEqual(versions);
+    expect(changedSnapshots(releasesDir)).toEqual([]);
   });
 
   it("rebuilds from the current catalog's snapshot a registry that decides every use as the catalog does", () => {

@@ -39,3 +39,4 @@ export { falseClaims, claimProblems, rebuiltDisagreements, decide, bundleConfig,
 export { registryFromSnapshot, objectAt, parseKindLabel } from './rebuild-registry';
 export { laterOf } from './diff';
 export { pathsText, gatesText, removedText, pinText } from './entries';
+export { changedSnapshots, recordDigests, readDigests, snapshotDigest, digestsPath, DIGESTS_FILE } from './release-digests';
