@@ -85,8 +85,8 @@ export function pinText(key: string, from: string, to: string): string {
 const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
 /** An announced default change without its advice: the key, old → new, the message and from when. */
-export function defaultAnnouncedText(event: Extract<ReleaseEvent, { type: 'flag-default-announced' | 'level-default-announced' }>, from: string = event.from, to: string = event.to): string {
-  const subject = event.type === 'flag-default-announced' ? `Flag **${code(event.flag.key)}**` : `**${code(event.key)}**`;
+export function defaultAnnouncedText(event: Extract<ReleaseEvent, { type: 'flag-default-announced' | 'level-default-announced' }>, from: string = event.from, to: string = event.to, facts?: string): string {
+  const subject = event.type === 'flag-default-announced' ? `Flag **${code(event.flag.key)}**${facts ? ` (${facts})` : ''}` : `**${code(event.key)}**`;
   const when = event.type === 'flag-default-announced' ? event.flip : event.removal;
   return `${subject}: the default will change from ${code(from || '""')} to ${code(to || '""')}: ${sentence(event.notice.message)} ${whenText(when, 'Flip')}`;
 }
@@ -144,7 +144,7 @@ export function entryText(event: ReleaseEvent, bundle?: Stability): string {
     case 'tombstone-removed':
       return `Removed key **${code(event.key)}** is no longer recognised: a ConfigMap that sets it is now rejected.`;
     case 'flag-default-announced':
-      return `${defaultAnnouncedText(event)} ${pinText(event.flag.key, event.from, event.to)} (${flagFacts(event.flag)}).`;
+      return `${defaultAnnouncedText(event, event.from, event.to, flagFacts(event.flag))} ${pinText(event.flag.key, event.from, event.to)}`;
     case 'flag-default-withdrawn':
       return `Flag **${code(event.flag.key)}**: the announced change of its default to ${code(event.to || '""')} is withdrawn; the default stays ${code(event.flag.default || '""')}.`;
     case 'level-default-withdrawn':
