@@ -133,17 +133,7 @@ describe('a registry rebuilt from a snapshot', () => {
   });
 });
 
-/** Whether the gate model refuses a removed feature's fields yet (the `model` helper's half of issue 13). */
-function refusesRemovedFeatures(): boolean {
-  const registry = edit(widgets(), (d) => {
-    d.features = d.features.filter((entry) => entry.name !== 'glow');
-    d.removedFeatures = [{ name: 'glow', title: 'glow', stability: 'alpha', description: 'Glow', uses: [{ type: 'Part', path: 'glow', match: { kind: 'present' } }], removedIn: 'v3', note: 'gone', history: [] }];
-  });
-  const config = parseConfig(registry, {}, { ceiling: 'alpha' }).config;
-  return config !== undefined && !evaluate(objectAt('example.dev/v1 Widget', 'spec.parts[].glow'), { config }).allowed;
-}
-
-(refusesRemovedFeatures() ? describe : describe.skip)('the claims about a removed feature (once the gate model refuses its fields)', () => {
+describe('the claims about a removed feature', () => {
   it('say a use is refused in every bundle, and that holds', () => {
     const removal: [string, string, Change][] = [
       ['1.1.0', '2027-02-01', (d) => void (feature(d, 'glow').deprecated = { since: 'v2', message: 'glow goes' })],
