@@ -155,8 +155,13 @@ export function deprecatedUseWarning(path: string, name: string, message: string
  */
 export function removedFeatureUse(voice: Voice, title: string, removedIn: string, note: string, replacedBy?: string): string {
   const removed = `${title} was removed in ${removedIn}: ${note}`;
-  if (voice.wording === 'tekton') return replacedBy ? `${removed}; use ${replacedBy} instead` : removed;
-  return `${removed}; no setting turns it back on: remove the field${replacedBy ? `, or use ${replacedBy} instead` : ''}`;
+  if (voice.wording === 'tekton') return replacedBy ? continued(removed, `use ${replacedBy} instead`) : removed;
+  return continued(removed, `no setting turns it back on: remove the field${replacedBy ? `, or use ${replacedBy} instead` : ''}`);
+}
+
+/** A clause after catalog text that may or may not end a sentence: "note; clause" or "note. Clause". */
+function continued(text: string, clause: string): string {
+  return /[.!?]$/.test(text) ? `${text} ${clause[0].toUpperCase()}${clause.slice(1)}` : `${text}; ${clause}`;
 }
 
 /** An UPDATE that keeps a removed feature's use the old object had (ratcheted as any feature that is off). */

@@ -38,6 +38,12 @@ describe('removed features', () => {
     expect(result.violations[0].message).toBe(`warp was ${WARP_REMOVED}; no setting turns it back on: remove the field, or use turbo instead`);
   });
 
+  it('reads as sentences when the note ends one, keeping "removed in RELEASE: NOTE" exact', () => {
+    const dotted = { ...lifecycle, removedFeatures: lifecycle.removedFeatures?.map((entry) => ({ ...entry, note: 'It never worked.' })) };
+    const result = evaluate(widget({ warp: true }), { config: configOf({}, 'alpha', dotted) });
+    expect(result.violations[0].message).toBe('warp was removed in v3: It never worked. Use turbo instead');
+  });
+
   it('loads a ConfigMap that still sets the removed feature\'s own flag, with the tombstone\'s warning', () => {
     const parsed = parseConfig(lifecycle, { 'enable-warp': 'true' });
     expect(parsed.errors).toEqual([]);
