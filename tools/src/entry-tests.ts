@@ -2,7 +2,7 @@
  * The tests a generator adds beside the catalog for a new or changed entry: each asserts the
  * entry as the catalog now holds it and exercises it for real (an admission, a parse).
  */
-import { compareStability, formatValue, gatedPaths, projectOf, type ApiFeature, type BehaviorFlag, type Matcher, type Registry, type RootKind } from '@featuregates/gates';
+import { compareStability, formatValue, gatedPaths, projectOf, type ApiFeature, type BehaviorFlag, type Deprecation, type Matcher, type Registry, type RootKind } from '@featuregates/gates';
 import type { LoadedCatalog } from './load-tree-catalog';
 
 /** Where the generated tests live, relative to the catalog directory. */
@@ -143,8 +143,21 @@ export function featureTest(catalog: LoadedCatalog, name: string, generator: str
       );
     }
   }
+  if (feature.deprecated) {
+    const admitting = { [key]: projectOf(registry).levels[0], ...(feature.flag ? { [feature.flag]: 'true' } : {}) };
+    lines.push(
+      `  it('warns on a use that it is deprecated${feature.deprecated.removalNotBefore ? `, with its removal date` : ''}', () => {`,
+      `    expect(evaluate(object, { config: config(${literal(admitting)}) }).warnings).toContainEqual(expect.stringContaining(${literal(deprecationText(feature.deprecated))}));`,
+      '  });',
+    );
+  }
   lines.push('});', '');
   return lines.join('\n');
+}
+
+/** What a warning about a deprecated feature or flag says (the gate model's wording, gates/src/messages.ts). */
+export function deprecationText(notice: Deprecation): string {
+  return `deprecated: ${notice.message}${notice.removalNotBefore ? `; removal not before ${notice.removalNotBefore}` : ''}`;
 }
 
 /** For a feature whose uses only a pattern matches: its stability and where it is gated, without an admission. */
@@ -203,6 +216,13 @@ export function flagTest(catalog: LoadedCatalog, key: string, generator: string)
     `    expect(parseConfig(catalog, { ${literal(key)}: ${literal(other.raw)} }).config?.values.get(${literal(key)})?.value).toEqual(${literal(other.parsed)});`,
     ...(bad ? [`    expect(parseConfig(catalog, { ${literal(key)}: ${literal(bad)} }).errors.map((error) => error.key)).toEqual([${literal(key)}]);`] : []),
     '  });',
+    ...(flag.deprecated
+      ? [
+          `  it('warns when it is set that it is deprecated${flag.deprecated.removalNotBefore ? ', with its removal date' : ''}', () => {`,
+          `    expect(parseConfig(catalog, { ${literal(key)}: ${literal(other.raw)} }).warnings.map((warning) => warning.message)).toContainEqual(expect.stringContaining(${literal(deprecationText(flag.deprecated))}));`,
+          '  });',
+        ]
+      : []),
     '});',
     '',
   ];

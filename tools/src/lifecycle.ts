@@ -1,0 +1,72 @@
+/**
+ * What the lifecycle generators (deprecate, remove, default, level-default) share: the catalog
+ * before and after as the policy sees it, the entry they name, and the dates its windows allow.
+ */
+import type { Tree } from '@nx/devkit';
+import { projectOf, type ApiFeature, type BehaviorFlag, type Registry } from '@featuregates/gates';
+import { addMonths, earliestAfter, snapshotOf, type Snapshot, type Window } from '@featuregates/release';
+import { latestTreeSnapshot, type ReleasePaths } from './finish';
+
+export interface Snapshots {
+  /** The latest release of ours, if any: what users have. */
+  latest?: Snapshot;
+  /** The catalog as it stands, as the next release would freeze it. */
+  next: Snapshot;
+}
+
+export function snapshotsOf(tree: Tree, registry: Registry, paths: ReleasePaths, date: string): Snapshots {
+  const latest = latestTreeSnapshot(tree, paths.releases);
+  return { latest, next: snapshotOf(registry, { version: 'unreleased', date, previous: latest }) };
+}
+
+/**
+ * The date a window counted from `date` ends. Alpha's window is one release of warning, which no
+ * date can promise: none then (the check allows the change in any release after the notice's).
+ */
+export function windowEnd(window: Window, date: string): string | undefined {
+  const earliest = earliestAfter({ date }, window);
+  return earliest.kind === 'date' ? earliest.date : undefined;
+}
+
+export function laterOf(...dates: (string | undefined)[]): string | undefined {
+  return dates.filter((date): date is string => date !== undefined).sort().pop();
+}
+
+export type Target = { kind: 'feature'; feature: ApiFeature } | { kind: 'flag'; flag: BehaviorFlag };
+
+/** The feature or flag a lifecycle generator names, or an error that says what the catalog has instead. */
+export function findTarget(registry: Registry, name: string, generator: string): Target {
+  const feature = registry.features.find((entry) => entry.name === name);
+  if (feature) return { kind: 'feature', feature };
+  const flag = registry.flags.find((entry) => entry.key === name);
+  if (flag) return { kind: 'flag', flag };
+  const removed = registry.removedFeatures?.find((entry) => entry.name === name);
+  if (removed) throw new Error(`feature "${name}" was removed in ${removed.removedIn}; there is nothing left to ${generator}`);
+  const tombstone = registry.tombstones.find((entry) => entry.key === name);
+  if (tombstone) throw new Error(`flag "${name}" was removed in ${tombstone.removedIn} (a tombstone); there is nothing left to ${generator}`);
+  throw new Error(`no feature or flag "${name}" in the catalog: name a feature (${registry.features.map((entry) => entry.name).join(', ') || 'none'}) or a flag key`);
+}
+
+/** The live feature whose own flag this is, if any. */
+export function ownerOf(registry: Registry, flag: BehaviorFlag): ApiFeature | undefined {
+  return registry.features.find((feature) => feature.name === flag.feature || (feature.flag !== undefined && feature.flag === flag.key));
+}
+
+/** A sentence users will read: not a placeholder. */
+export function checkSentence(option: string, text: string | undefined): string {
+  const value = (text ?? '').trim();
+  if (value.length <= 10) throw new Error(`--${option}: say in one sentence what users should know (more than 10 characters)`);
+  return value;
+}
+
+/** Whether Tekton's rule that a stable feature on a v1 kind is never removed applies to this catalog. */
+export function stableNeedsNewApiVersion(registry: Registry): boolean {
+  return registry.compatibility?.stableFeaturesNeedNewApiVersion ?? true;
+}
+
+/** The levels the level key takes, least stable first. */
+export function levelsOf(registry: Registry): readonly string[] {
+  return projectOf(registry).levels;
+}
+
+export { addMonths };
