@@ -276,3 +276,33 @@ export function historyEdit(text: string, entry: ts.Node, item: string): TextEdi
   return { start: last.getEnd(), end: close, text: `, ${item}${between}` };
 }
 
+
+/**
+ * The array a collection is declared in (`const REMOVED: RemovedFeature[] = […]`), else the
+ * registry's own `property` array; without either, the registry gets an empty one first.
+ */
+export function locateOrCreateList(tree: Tree, dir: string, collection: Collection, property: string): Located {
+  try {
+    return locate(tree, dir, collection);
+  } catch {
+    const registry = locate(tree, dir, 'Registry');
+    const find = (located: Located): Located | undefined => {
+      const value = propertyValue(located.node, property);
+      return value && ts.isArrayLiteralExpression(value) ? { file: located.file, text: located.text, node: value } : undefined;
+    };
+    const found = find(registry);
+    if (found) return found;
+    if (propertyValue(registry.node, property)) throw new Error(`the registry's "${property}" in ${registry.file} is not an array literal or a \`${collection}[]\` declaration; add the entry by hand`);
+    tree.write(registry.file, applyEdits(registry.text, setPropertyEdits(registry.text, registry.node, [[property, '[]']])));
+    const created = find(locate(tree, dir, 'Registry'));
+    if (!created) throw new Error(`could not add "${property}" to the registry in ${registry.file}`);
+    return created;
+  }
+}
+
+/** The text with an array's entry (found by name or key) taken out. */
+export function withoutEntry(located: Located, id: string): string {
+  const entry = findEntry(located, id);
+  if (!entry || !ts.isArrayLiteralExpression(located.node)) throw new Error(`cannot find the entry of "${id}" in ${located.file}; edit it by hand`);
+  return applyEdits(located.text, [removeListItem(located.text, entry, located.node.elements)]);
+}

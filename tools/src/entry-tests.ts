@@ -263,3 +263,57 @@ export function kindTest(catalog: LoadedCatalog, kind: RootKind, generator: stri
   lines.push('});', '');
   return lines.join('\n');
 }
+
+/** A removed feature: every use is refused at every level, with the words users read. */
+export function removedFeatureTest(catalog: LoadedCatalog, name: string, generator: string): string {
+  const { registry } = catalog;
+  const removed = registry.removedFeatures?.find((entry) => entry.name === name);
+  if (!removed) throw new Error(`no removed feature ${name} in the catalog`);
+  const key = registry.apiFieldsKey;
+  const sample = samplePath(registry, { ...removed, history: removed.history });
+  const lines = [
+    ...header(catalog, generator, 'evaluate, findFeature, parseConfig, type GateConfig'),
+    ...CONFIG_HELPER,
+    `describe('removed feature ${name}', () => {`,
+    `  it('is a removed feature of the catalog (removed in ${removed.removedIn}), no longer a live one', () => {`,
+    `    expect(catalog.removedFeatures?.find((entry) => entry.name === ${literal(name)})).toMatchObject(${literal({ removedIn: removed.removedIn, note: removed.note })});`,
+    `    expect(findFeature(catalog, ${literal(name)})).toBeUndefined();`,
+    '  });',
+  ];
+  if (sample) {
+    const where = instancePath(sample.path);
+    const object = { apiVersion: `${sample.kind.group ? `${sample.kind.group}/` : ''}${sample.kind.version}`, kind: sample.kind.kind, metadata: { name: `uses-${name}` }, ...objectAt(sample.path, sample.value) };
+    lines.push(
+      `  it('refuses a use at ${where} at every level, saying "removed in ${removed.removedIn}: …"', () => {`,
+      `    for (const level of ${literal([...projectOf(registry).levels])}) {`,
+      `      const result = evaluate(${literal(object)}, { config: config({ ${literal(key)}: level }) });`,
+      '      expect(result.allowed).toBe(false);',
+      `      expect(result.violations.map((violation) => violation.message)).toContainEqual(expect.stringContaining(${literal(`removed in ${removed.removedIn}: ${removed.note}`)}));`,
+      '    }',
+      '  });',
+    );
+  }
+  lines.push('});', '');
+  return lines.join('\n');
+}
+
+/** A flag tombstone: no longer a flag, and an old ConfigMap that sets it still loads, with a warning. */
+export function tombstoneTest(catalog: LoadedCatalog, key: string, generator: string): string {
+  const tombstone = catalog.registry.tombstones.find((entry) => entry.key === key);
+  if (!tombstone) throw new Error(`no tombstone ${key} in the catalog`);
+  return [
+    ...header(catalog, generator, 'findFlag, parseConfig'),
+    `describe('tombstone ${key}', () => {`,
+    `  it('is a tombstone (removed in ${tombstone.removedIn}), no longer a flag', () => {`,
+    `    expect(catalog.tombstones).toContainEqual(${literal(tombstone)});`,
+    `    expect(findFlag(catalog, ${literal(key)})).toBeUndefined();`,
+    '  });',
+    `  it('still loads from an old ConfigMap that sets it, with a warning that it was removed', () => {`,
+    `    const parsed = parseConfig(catalog, { ${literal(key)}: 'true' });`,
+    '    expect(parsed.errors).toEqual([]);',
+    `    expect(parsed.warnings).toContainEqual({ key: ${literal(key)}, message: expect.stringContaining(${literal(`was removed in ${tombstone.removedIn}`)}) });`,
+    '  });',
+    '});',
+    '',
+  ].join('\n');
+}

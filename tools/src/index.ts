@@ -3,3 +3,4 @@ export { flagGenerator, type FlagGeneratorSchema } from './generators/flag/gener
 export { promoteGenerator, type PromoteGeneratorSchema } from './generators/promote/generator';
 export { apiVersionGenerator, type ApiVersionGeneratorSchema } from './generators/api-version/generator';
 export { deprecateGenerator, type DeprecateGeneratorSchema } from './generators/deprecate/generator';
+export { removeGenerator, type RemoveGeneratorSchema } from './generators/remove/generator';

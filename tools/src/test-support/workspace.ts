@@ -58,15 +58,18 @@ export function flush(tree: Tree): string {
   return join(dir, FIXTURE.catalogDir);
 }
 
-/** What a generator changed, as Nx's --dry-run lists it. */
+/** What a generator changed, as Nx's --dry-run lists it (a file created earlier in the tree and deleted now counts as deleted). */
 export function changesOf(tree: Tree, generate: () => void): string[] {
-  const before = new Map(tree.listChanges().map((change) => [change.path, change.content?.toString()]));
+  const before = new Map(tree.listChanges().map((change) => [change.path, change]));
   generate();
-  return tree
-    .listChanges()
-    .filter((change) => before.get(change.path) !== change.content?.toString() && (change.type !== 'DELETE' || before.has(change.path)))
-    .map((change) => `${change.type === 'DELETE' ? 'DELETE' : before.has(change.path) ? 'UPDATE' : 'CREATE'} ${change.path}`)
-    .sort();
+  const after = tree.listChanges();
+  const gone = [...before.values()].filter((change) => change.type !== 'DELETE' && !after.some((entry) => entry.path === change.path)).map((change) => `DELETE ${change.path}`);
+  return [
+    ...gone,
+    ...after
+      .filter((change) => before.get(change.path)?.content?.toString() !== change.content?.toString() || before.get(change.path)?.type !== change.type)
+      .map((change) => `${change.type === 'DELETE' ? 'DELETE' : before.has(change.path) && before.get(change.path)?.type !== 'DELETE' ? 'UPDATE' : 'CREATE'} ${change.path}`),
+  ].sort();
 }
 
 /** Everything a tree holds, so a refused generator can be shown to have written nothing. */
