@@ -20,7 +20,7 @@ export function deprecationsInUse(config: GateConfig): DeprecationInUse[] {
     if (!effective) continue;
     const id = `${flag.key}=${formatValue(effective.value)}`;
     if (flag.deprecated && config.explicit.has(flag.key)) {
-      found.push({ id, key: flag.key, message: messages.deprecatedKeyInUse(flag.key, flag.deprecated.message) });
+      found.push({ id, key: flag.key, message: messages.deprecatedKeyInUse(flag.key, flag.deprecated.message, flag.deprecated.removalNotBefore) });
     }
     const value = flag.deprecatedValues?.find((entry) => formatValue(entry.value) === formatValue(effective.value));
     if (value) {

@@ -40,8 +40,9 @@ export function configRejected(errors: readonly string[]): string {
   return `feature-flags config rejected, keeping the last good one: ${errors.join('; ')}`;
 }
 
-export function deprecatedKeyInUse(key: string, message: string): string {
-  return deprecatedKey(key, message);
+/** The gate model's words for a deprecated key that is set: "deprecated: MESSAGE; removal not before DATE". */
+export function deprecatedKeyInUse(key: string, message: string, removalNotBefore?: string): string {
+  return deprecatedKey(key, message, removalNotBefore);
 }
 
 /** A deprecated value, also when it is the default (the TEP: "when the flag is set to false (the default) a warning will be logged"). */

@@ -1,6 +1,7 @@
 import {
   didYouMean,
   featureState,
+  findRemovedFeature,
   type BoolFlagKey,
   type ConfigKey,
   type ConfigValues,
@@ -28,7 +29,7 @@ export interface Snapshot<R extends Registry = Registry> {
   get<K extends ConfigKey<R> & keyof ConfigValues<R>>(key: K): ConfigValues<R>[K];
   /** A boolean flag's effective value. */
   enabled(key: BoolFlagKey<R>): boolean;
-  /** Whether a gated API feature is on (its own flag, else the level), by the gate model's rule. */
+  /** Whether a gated API feature is on (its own flag, else the level), by the gate model's rule; false for a removed one. */
   featureEnabled(name: string): boolean;
   /** The record a run keeps of the flags it ran with. */
   toProvenance(): ProvenanceRecord;
@@ -80,6 +81,8 @@ export function createSnapshot<R extends Registry>(catalog: R, config: GateConfi
     },
     featureEnabled: (name) => {
       const feature = catalog.features.find((entry) => entry.name === name);
+      // A removed feature is never on: code that still asks keeps working.
+      if (!feature && findRemovedFeature(catalog, name)) return false;
       if (!feature) throw new UnknownFlagError(name, messages.unknownFeature(name, didYouMean(name, catalog.features.map((entry) => entry.name))));
       return featureState(feature, config).enabled;
     },

@@ -82,9 +82,9 @@ export function createSwitches<R extends Registry>(options: SwitchesOptions<R>):
   const warnAbout = (config: GateConfig, state: ConfigState) => {
     const deprecations = deprecationsInUse(config);
     for (const deprecation of deprecations) warnOnce(deprecation.id, deprecation.message, { key: deprecation.key });
-    // Removed and misspelt keys; the deprecations above already speak for their own keys.
-    const covered = new Set(deprecations.map((deprecation) => deprecation.key));
-    for (const warning of state.warnings) if (!covered.has(warning.key)) warnOnce(`config:${warning.message}`, warning.message, { key: warning.key });
+    // Removed and misspelt keys and announced default changes; a deprecation above is not told twice.
+    const covered = new Set(deprecations.map((deprecation) => deprecation.message));
+    for (const warning of state.warnings) if (!covered.has(warning.message)) warnOnce(`config:${warning.message}`, warning.message, { key: warning.key });
   };
 
   const adopt = (config: GateConfig) => {

@@ -1,6 +1,7 @@
 import { getOrInsert } from './get-or-insert';
 import { compileMatcher } from './matchers';
 import type { ApiFeature, Registry, TypeVariant } from './registry';
+import { gatedFeatures } from './removed-features';
 
 /** A check run on the value found at a trie node. */
 export interface Check {
@@ -126,7 +127,8 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
       descend(root, path).enter.push(rootOf(target));
     }
   }
-  for (const feature of registry.features) {
+  // Removed features' tombstones too: a use of one is found like any other, and refused.
+  for (const feature of gatedFeatures(registry)) {
     for (const use of feature.uses) {
       if (!registry.types[use.type]) throw new Error(`feature ${feature.name} uses unknown type ${use.type}`);
       const node = descend(rootOf(use.type), use.path);

@@ -7,6 +7,7 @@ import { getOrInsert } from './get-or-insert';
 import { MAX_NESTING_DEPTH } from './limits';
 import { PathTable } from './path-table';
 import { ratchetedUses } from './ratchet';
+import { removedFeatureOf } from './removed-features';
 import type { ApiFeature } from './registry';
 import type { Stability } from './stability';
 
@@ -58,6 +59,8 @@ export interface Evaluation {
 function violationMessage(feature: ApiFeature, state: FeatureState, use: RawUse, config: GateConfig): string {
   const { registry, level, ceiling } = config;
   const voice = messages.voiceOf(registry);
+  const removed = state.reason === 'removed' ? removedFeatureOf(feature) : undefined;
+  if (removed) return messages.removedFeatureUse(voice, use.check.title, removed.removedIn, removed.note, removed.replacedBy);
   if (state.reason === 'disabled-by' && feature.disabledBy) {
     return messages.forbiddenByListFlag(voice, use.path, feature.disabledBy.flag, feature.disabledBy.contains, use.check.title);
   }
@@ -83,7 +86,10 @@ const skip = (reason: Evaluation['skipped']): Evaluation => ({ allowed: true, vi
 /**
  * Admission of one object under a config (DESIGN.md "Semantics"): uses of features that are off
  * are violations, except on UPDATE where the old object had the same use at the same path with
- * the same value (ratcheting); uses of alpha and beta features that are on are warned about.
+ * the same value (ratcheting); uses of alpha and beta features that are on are warned about, and
+ * each deprecated feature in use once. A removed feature is off at every level and in every
+ * bundle, and ratchets like any other: an existing object keeps it (finalizers must still come
+ * off old runs), with a warning, and new uses are refused.
  */
 export function evaluate(object: unknown, options: EvaluateOptions): Evaluation {
   const { config } = options;
@@ -121,6 +127,8 @@ export function evaluate(object: unknown, options: EvaluateOptions): Evaluation 
   // No two uses share a path and a feature (compileRegistry keeps one check per feature per node), so no two warnings are the same.
   const warnings: string[] = [];
   const uses: FeatureUse[] = [];
+  // A deprecation notice is told once per feature per object, at its first use that is admitted.
+  let noticed: Set<ApiFeature> | undefined;
   for (const use of found) {
     const { feature, title } = use.check;
     const state = stateOf(feature);
@@ -129,13 +137,21 @@ export function evaluate(object: unknown, options: EvaluateOptions): Evaluation 
     if (!state.enabled) {
       if (ratcheted.has(use)) {
         decision = 'ratcheted';
-        warnings.push(messages.clipWarning(messages.ratchetWarning(path, feature.name, feature.stability)));
+        const removed = state.reason === 'removed' ? removedFeatureOf(feature) : undefined;
+        warnings.push(messages.clipWarning(removed ? messages.removedRatchetWarning(path, feature.name, removed.removedIn) : messages.ratchetWarning(path, feature.name, feature.stability)));
       } else {
         decision = 'rejected';
         violations.push({ path, feature: feature.name, message: violationMessage(feature, state, use, config) });
       }
-    } else if ((typeof __FEATUREGATES_CEILING__ === 'undefined' || __FEATUREGATES_CEILING__ !== 'stable') && feature.stability !== 'stable') {
-      warnings.push(messages.clipWarning(messages.useWarning(path, feature.name, feature.stability)));
+    } else {
+      if ((typeof __FEATUREGATES_CEILING__ === 'undefined' || __FEATUREGATES_CEILING__ !== 'stable') && feature.stability !== 'stable') {
+        warnings.push(messages.clipWarning(messages.useWarning(path, feature.name, feature.stability)));
+      }
+      const notice = feature.deprecated;
+      if (notice && !noticed?.has(feature)) {
+        (noticed ??= new Set()).add(feature);
+        warnings.push(messages.clipWarning(messages.deprecatedUseWarning(path, feature.name, notice.message, notice.removalNotBefore)));
+      }
     }
     uses.push({ feature: feature.name, title, stability: feature.stability, path, decision });
   }

@@ -7,6 +7,7 @@ export * from './limits';
 export { didYouMean, editDistance } from './did-you-mean';
 export * from './parse-config';
 export * from './is-enabled';
+export { findRemovedFeature, gatedFeatures, removedFeatureOf, tombstoneFeature } from './removed-features';
 export { findUses, walkUses, rootOf, kindOf, isKnownKind, type GroupVersionKind, type RawUse } from './find-uses';
 export { ELIDED_PATH_HEAD, ELIDED_PATH_TAIL, EXACT_PATH_SEGMENTS, PathTable, type PathSegment } from './path-table';
 export { compileRegistry } from './compile';

@@ -2,6 +2,7 @@ import type {} from './compile-time';
 import type { GateConfig } from './parse-config';
 import type { ApiFeature } from './registry';
 import { optInState } from './opt-in';
+import { removedFeatureOf } from './removed-features';
 import { levelAdmits } from './stability';
 
 export type FeatureStateReason =
@@ -12,7 +13,9 @@ export type FeatureStateReason =
   /** The feature's own flag was set explicitly and decides. */
   | 'own-flag'
   /** `enable-api-fields` decides by stability. */
-  | 'level';
+  | 'level'
+  /** The feature was removed (`Registry.removedFeatures`): no level, flag or bundle turns it on. */
+  | 'removed';
 
 export interface FeatureState {
   enabled: boolean;
@@ -20,13 +23,14 @@ export interface FeatureState {
 }
 
 /**
- * Is a feature on? The ceiling first; then a list flag that forbids it; then the catalog's own-flag
+ * Is a feature on? Never once removed; then the ceiling; then a list flag that forbids it; then the catalog's own-flag
  * rule (registry.ts `OwnFlagRule`): under `own-flag-decides` (Tekton, TEP-0138) its own flag alone,
  * set or defaulted; under `own-flag-overrides-level` (Kubernetes' AllAlpha) its own flag when set
  * explicitly (one alpha feature on under `stable`, or one off under `alpha`); otherwise
  * `enable-api-fields` by stability.
  */
 export function featureState(feature: ApiFeature, config: GateConfig): FeatureState {
+  if (removedFeatureOf(feature)) return { enabled: false, reason: 'removed' };
   if (!levelAdmits(config.ceiling, feature.stability)) return { enabled: false, reason: 'ceiling' };
   if (feature.disabledBy) {
     const items = config.values.get(feature.disabledBy.flag)?.value;

@@ -134,6 +134,31 @@ export function ratchetWarning(path: string, title: string, stability: Stability
   return `${path}: kept existing ${stability} feature ${quote(title)}, which is now off; new uses are rejected`;
 }
 
+/**
+ * A deprecated feature in use, once per feature per object: at its first path, or without the path
+ * when that would push the notice past Kubernetes' 120 characters.
+ */
+export function deprecatedUseWarning(path: string, name: string, message: string, removalNotBefore?: string): string {
+  const notice = `${quote(name)} is ${deprecationClause(message, removalNotBefore)}`;
+  const placed = `${path}: ${notice}`;
+  return placed.length <= MAX_WARNING_LENGTH ? placed : notice;
+}
+
+/**
+ * A use of a removed feature (`Registry.removedFeatures`), at every level and in every bundle. Both
+ * wordings carry `removed in RELEASE: NOTE` exactly, so tools and tests can look for it.
+ */
+export function removedFeatureUse(voice: Voice, title: string, removedIn: string, note: string, replacedBy?: string): string {
+  const removed = `${title} was removed in ${removedIn}: ${note}`;
+  if (voice.wording === 'tekton') return replacedBy ? `${removed}; use ${replacedBy} instead` : removed;
+  return `${removed}; no setting turns it back on: remove the field${replacedBy ? `, or use ${replacedBy} instead` : ''}`;
+}
+
+/** An UPDATE that keeps a removed feature's use the old object had (ratcheted as any feature that is off). */
+export function removedRatchetWarning(path: string, name: string, removedIn: string): string {
+  return `${path}: kept existing use of ${quote(name)}, removed in ${removedIn}; new uses are rejected`;
+}
+
 export function nestsTooDeep(limit: number): string {
   return `nests deeper than ${limit} levels of gated fields, which the gate check does not walk, so the object is refused: embed fewer levels of specs`;
 }
@@ -211,12 +236,33 @@ export function aliasShadowed(key: string, target: string): string {
   return `${quote(key)} is ignored because ${quote(target)} is also set`;
 }
 
-export function deprecatedKey(key: string, message: string): string {
-  return `${quote(key)} is deprecated: ${message}`;
+/**
+ * The clause every deprecation notice ends with, wherever a user meets it (admission warnings,
+ * `check`, config warnings, controller logs, `explain`): `deprecated: MESSAGE; removal not before
+ * DATE`. Without an announced date the date is left out, not guessed.
+ */
+export function deprecationClause(message: string, removalNotBefore?: string): string {
+  return removalNotBefore ? `deprecated: ${message}; removal not before ${removalNotBefore}` : `deprecated: ${message}`;
+}
+
+export function deprecatedKey(key: string, message: string, removalNotBefore?: string): string {
+  return `${quote(key)} is ${deprecationClause(message, removalNotBefore)}`;
 }
 
 export function deprecatedValue(key: string, value: unknown, message: string): string {
   return `${quote(key)}: value ${quote(value)} is deprecated: ${message}`;
+}
+
+const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+/**
+ * An announced change of a default (`BehaviorFlag.defaultChange`, `Registry.levelDefaultChange`),
+ * for a ConfigMap that leaves the key unset: only clusters that rely on the default hear of it.
+ */
+export function defaultChangeAnnounced(voice: Voice, key: string, from: unknown, to: unknown, message: string, flipNotBefore?: string): string {
+  const when = flipNotBefore ? ` (not before ${flipNotBefore})` : '';
+  const where = voice.wording === 'tekton' ? '' : ` in ConfigMap ${voice.configMap}`;
+  return `${quote(key)} is unset, so it takes the default ${quote(from)}; the default becomes ${quote(to)}${when}: ${sentence(message)} Set ${quote(key)}${where} to pin either value.`;
 }
 
 export function impliedOverride(key: string, apiFieldsKey: string, level: Stability): string {
@@ -266,6 +312,12 @@ export const catalogProblems = {
   levelTwice: (level: string) => `\`levels\` names ${quote(level)} more than once: name each level once`,
   levelUndeclared: (field: string, level: string, declared: readonly string[]) =>
     `\`${field}\` is ${quote(level)}, which the catalog's \`levels\` (${declared.map((entry) => quote(entry)).join(', ')}) do not declare: add it to \`levels\` or use a declared level`,
+  removedNameTaken: () => 'has the name of a feature in `features`: a name means one feature for good; remove one of the two entries',
+  removedFlagLive: (flag: string) => `its own flag ${quote(flag)} is still in \`flags\`: a removed feature's flag goes with it; move ${quote(flag)} to \`tombstones\` or remove \`flag\``,
+  removedFlagNoTombstone: (flag: string) => `its own flag ${quote(flag)} has no tombstone: add ${quote(flag)} to \`tombstones\` so old ConfigMaps keep loading, or remove \`flag\``,
+  noticeDate: (field: string, date: string) => `\`${field}\` ${quote(date)} is not a date: write it as YYYY-MM-DD`,
+  defaultChangeShipped: (field: string, value: unknown) => `\`${field}.to\` is ${quote(value)}, already the default: the flip has shipped; remove \`${field}\``,
+  defaultChangeBadValue: (field: string, value: unknown, want: string) => `\`${field}.to\` ${quote(value)} is not ${want}: announce a value the flag takes`,
   stabilityUnknown: (field: string, value: unknown) => `\`${field}\` is ${quote(value)}, which is not a stability: use "stable", "beta" or "alpha"`,
 };
 

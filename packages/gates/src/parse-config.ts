@@ -130,6 +130,7 @@ function isPlainMap(data: unknown): data is Record<string, unknown> {
 /**
  * Strict parsing of a feature-flags ConfigMap's `data`: unknown keys and bad values are errors,
  * removed keys are warnings, and nothing is guessed. All-or-nothing, like Kubernetes' `Set`.
+ * Deprecated keys that are set warn; an announced default change warns only when its key is unset.
  */
 export function parseConfig(registry: Registry, data: unknown, options: ParseOptions = {}): ParseResult {
   const voice = messages.voiceOf(registry);
@@ -194,6 +195,11 @@ export function parseConfig(registry: Registry, data: unknown, options: ParseOpt
       level = wanted;
       levelSource = 'configmap';
     }
+  } else if (registry.levelDefaultChange) {
+    const change = registry.levelDefaultChange;
+    // What this bundle's default becomes: a stable bundle whose default is stable already hears of no flip.
+    const to = withinLevels(moreStable(change.to, ceiling), voice.levels);
+    if (to !== level) warnings.push({ key: registry.apiFieldsKey, message: messages.defaultChangeAnnounced(voice, registry.apiFieldsKey, level, to, change.message, change.flipNotBefore) });
   }
 
   const values = new Map<string, EffectiveValue>();
@@ -202,7 +208,13 @@ export function parseConfig(registry: Registry, data: unknown, options: ParseOpt
     const feature = flag.feature ? registry.features.find((entry) => entry.name === flag.feature) : undefined;
     if (text === undefined) {
       // Under own-flag-decides an unset own flag keeps the catalog's default: the level never turns it on.
-      values.set(flag.key, defaultValue(flag, level, ceiling, registry.ownFlagRule === 'own-flag-decides' ? undefined : feature?.stability));
+      const effective = defaultValue(flag, level, ceiling, registry.ownFlagRule === 'own-flag-decides' ? undefined : feature?.stability);
+      values.set(flag.key, effective);
+      // Only a cluster that relies on the default hears of its announced change; setting either value silences it.
+      const change = flag.defaultChange;
+      if (change && effective.source === 'default' && formatValue(change.to) !== formatValue(effective.value)) {
+        warnings.push({ key: flag.key, message: messages.defaultChangeAnnounced(voice, flag.key, formatValue(effective.value), formatValue(change.to), change.message, change.flipNotBefore) });
+      }
       continue;
     }
     const parsed = parseFlagValue(flag, text, voice);
@@ -216,7 +228,7 @@ export function parseConfig(registry: Registry, data: unknown, options: ParseOpt
       continue;
     }
     for (const message of parsed.warnings ?? []) warnings.push({ key: flag.key, message });
-    if (flag.deprecated) warnings.push({ key: flag.key, message: messages.deprecatedKey(flag.key, flag.deprecated.message) });
+    if (flag.deprecated) warnings.push({ key: flag.key, message: messages.deprecatedKey(flag.key, flag.deprecated.message, flag.deprecated.removalNotBefore) });
     const deprecated = flag.deprecatedValues?.find((entry) => sameValue(entry.value, parsed.value));
     if (deprecated) warnings.push({ key: flag.key, message: messages.deprecatedValue(flag.key, parsed.value, deprecated.message) });
     if ((typeof __FEATUREGATES_CEILING__ === 'undefined' || __FEATUREGATES_CEILING__ !== 'stable') && forcedByLevel(flag, level, parsed.value)) {

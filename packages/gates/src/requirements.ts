@@ -3,6 +3,7 @@ import { MAX_NESTING_DEPTH } from './limits';
 import * as messages from './messages';
 import { PathTable } from './path-table';
 import type { Registry } from './registry';
+import { removedFeatureOf } from './removed-features';
 import { compareStability, type Stability } from './stability';
 
 export interface FeatureRequirement {
@@ -26,6 +27,20 @@ export interface Requirements {
    * (the webhook refuses it whatever the config), so the rest says only what was found above.
    */
   tooDeep?: { path: string; message: string };
+  /**
+   * Set when the object uses removed features (`Registry.removedFeatures`): no level, flag or bundle
+   * admits them, so the object must drop them (or change to what replaces them).
+   */
+  removed?: RemovedRequirement[];
+}
+
+export interface RemovedRequirement {
+  feature: string;
+  removedIn: string;
+  /** The refusal, with `removed in RELEASE: NOTE` in it, as `evaluate` words it. */
+  message: string;
+  replacedBy?: string;
+  paths: string[];
 }
 
 export function requirements(registry: Registry, object: unknown, gvk: GroupVersionKind | undefined = kindOf(object)): Requirements {
@@ -35,8 +50,27 @@ export function requirements(registry: Registry, object: unknown, gvk: GroupVers
   const paths = new PathTable();
   const walk = root ? walkUses(root, object, paths, MAX_NESTING_DEPTH) : { uses: [], tooDeep: undefined };
   if (walk.tooDeep !== undefined) result.tooDeep = { path: paths.render(walk.tooDeep), message: messages.nestsTooDeep(MAX_NESTING_DEPTH) };
+  const voice = messages.voiceOf(registry);
+  const removedByName = new Map<string, RemovedRequirement>();
   for (const use of walk.uses) {
     const { feature } = use.check;
+    const removed = removedFeatureOf(feature);
+    if (removed) {
+      let gone = removedByName.get(removed.name);
+      if (!gone) {
+        gone = {
+          feature: removed.name,
+          removedIn: removed.removedIn,
+          message: messages.removedFeatureUse(voice, use.check.title, removed.removedIn, removed.note, removed.replacedBy),
+          ...(removed.replacedBy ? { replacedBy: removed.replacedBy } : {}),
+          paths: [],
+        };
+        removedByName.set(removed.name, gone);
+        (result.removed ??= []).push(gone);
+      }
+      gone.paths.push(use.path);
+      continue;
+    }
     let entry = byFeature.get(feature.name);
     if (!entry) {
       entry = { feature: feature.name, stability: feature.stability, ...(feature.flag ? { flag: feature.flag } : {}), paths: [] };

@@ -1,7 +1,8 @@
 import { didYouMean } from './did-you-mean';
 import { catalogProblems as say, invalidCatalog } from './messages';
 import { compilePattern } from './pattern';
-import type { ApiFeature, BehaviorFlag, HistoryEntry, Registry } from './registry';
+import { formatValue, sameValue } from './parse-config';
+import type { ApiFeature, BehaviorFlag, FieldUse, FlagValue, HistoryEntry, Registry } from './registry';
 import { isStability, STABILITIES, type Stability } from './stability';
 
 /** One thing wrong with a catalog: `entry` names where (`feature "matrix"`, `flag "coschedule"`, `kind tekton.dev/v1 Task`). */
@@ -23,6 +24,7 @@ export class CatalogError extends Error {
 const quote = (value: string): string => JSON.stringify(value);
 const featureEntry = (name: string) => `feature ${quote(name)}`;
 const flagEntry = (key: string) => `flag ${quote(key)}`;
+const removedEntry = (name: string) => `removed feature ${quote(name)}`;
 const typeEntry = (name: string) => `type ${quote(name)}`;
 const kindEntry = (kind: { group: string; version: string; kind: string }) => `kind ${kind.group ? `${kind.group}/` : ''}${kind.version} ${kind.kind}`;
 
@@ -105,6 +107,34 @@ function defaultProblem(flag: BehaviorFlag): string | undefined {
   }
 }
 
+function dateProblem(field: string, date: string | undefined): string | undefined {
+  return date === undefined || (DATE.test(date) && !Number.isNaN(Date.parse(date))) ? undefined : say.noticeDate(field, date);
+}
+
+/** An announced default must be a value the flag takes, and not the one it has. */
+function defaultChangeProblem(flag: BehaviorFlag, to: FlagValue): string | undefined {
+  // A list flag's new default is written as its ConfigMap text, comma-separated.
+  const value = flag.type === 'list' && typeof to === 'string' ? (to === '' ? [] : to.split(',')) : to;
+  if (sameValue(value, flag.default)) return say.defaultChangeShipped('defaultChange', formatValue(to));
+  const problem = defaultProblem({ ...flag, default: value });
+  return problem === undefined ? undefined : say.defaultChangeBadValue('defaultChange', formatValue(to), wantedOf(flag));
+}
+
+function wantedOf(flag: BehaviorFlag): string {
+  switch (flag.type) {
+    case 'bool':
+      return 'true or false';
+    case 'int':
+      return `an integer within its bounds (${flag.min ?? '-∞'} to ${flag.max ?? '∞'})`;
+    case 'string':
+      return 'a string';
+    case 'enum':
+      return `one of its values (${(flag.values ?? []).map(quote).join(', ')})`;
+    case 'list':
+      return flag.values ? `a list of its values (${flag.values.map(quote).join(', ')})` : 'a list';
+  }
+}
+
 /** The values `valueStability` may name for a flag, or undefined when any value may be named. */
 function nameableValues(flag: BehaviorFlag): readonly string[] | undefined {
   if (flag.type === 'bool') return ['true', 'false'];
@@ -115,8 +145,9 @@ function nameableValues(flag: BehaviorFlag): readonly string[] | undefined {
 /**
  * Every problem of a catalog, in one pass over it (time and memory linear in its size): references
  * to types, features and flags that do not exist, duplicate names and keys, defaults the flag
- * itself would refuse, patterns that do not compile, history out of order, and levels used but not
- * declared. An empty list means the catalog loads.
+ * itself would refuse, patterns that do not compile, history out of order, levels used but not
+ * declared, removed features that clash with live ones or keep a live flag, and announced dates or
+ * default changes that cannot be right. An empty list means the catalog loads.
  */
 export function validateCatalog(registry: Registry): CatalogProblem[] {
   const problems: CatalogProblem[] = [];
@@ -173,6 +204,16 @@ export function validateCatalog(registry: Registry): CatalogProblem[] {
   for (const [name, count] of repeated(registry.features.map((feature) => feature.name))) add(featureEntry(name), say.duplicate('feature', count));
   for (const [key, count] of repeated(registry.flags.map((flag) => flag.key))) add(flagEntry(key), say.duplicate('flag', count));
 
+  const usesProblems = (entry: string, uses: readonly FieldUse[]) =>
+    uses.forEach((use, index) => {
+      if (!typeSet.has(use.type)) add(entry, say.unknownUseType(index, use.type, suggestType(use.type)));
+      add(entry, pathProblem(`uses[${index}]`, use.path));
+      if (use.match.kind === 'pattern') {
+        const compiled = compilePattern(use.match.pattern, use.match.flags);
+        if (!compiled.ok) add(entry, say.patternDoesNotCompile(index, use.match.pattern, compiled.message));
+      }
+    });
+
   for (const feature of registry.features) {
     const entry = featureEntry(feature.name);
     checkLevel(entry, 'stability', feature.stability);
@@ -186,14 +227,24 @@ export function validateCatalog(registry: Registry): CatalogProblem[] {
       if (!flag) add(entry, say.disabledByUnknown(feature.disabledBy.flag));
       else if (flag.type !== 'list') add(entry, say.disabledByNotList(feature.disabledBy.flag, flag.type));
     }
-    feature.uses.forEach((use, index) => {
-      if (!typeSet.has(use.type)) add(entry, say.unknownUseType(index, use.type, suggestType(use.type)));
-      add(entry, pathProblem(`uses[${index}]`, use.path));
-      if (use.match.kind === 'pattern') {
-        const compiled = compilePattern(use.match.pattern, use.match.flags);
-        if (!compiled.ok) add(entry, say.patternDoesNotCompile(index, use.match.pattern, compiled.message));
-      }
-    });
+    usesProblems(entry, feature.uses);
+    if (feature.deprecated) add(entry, dateProblem('deprecated.removalNotBefore', feature.deprecated.removalNotBefore));
+    for (const message of historyProblems(feature.history)) add(entry, message);
+  }
+
+  // Removed features: their uses stay resolvable so they are still found, and refused.
+  const removed = registry.removedFeatures ?? [];
+  const tombstoneKeys = new Set(registry.tombstones.map((tombstone) => tombstone.key));
+  for (const [name, count] of repeated(removed.map((feature) => feature.name))) add(removedEntry(name), say.duplicate('removed feature', count));
+  for (const feature of removed) {
+    const entry = removedEntry(feature.name);
+    if (featuresByName.has(feature.name)) add(entry, say.removedNameTaken());
+    if (!isStability(feature.stability)) add(entry, say.stabilityUnknown('stability', feature.stability));
+    if (feature.flag !== undefined) {
+      if (flagsByKey.has(feature.flag)) add(entry, say.removedFlagLive(feature.flag));
+      else if (!tombstoneKeys.has(feature.flag)) add(entry, say.removedFlagNoTombstone(feature.flag));
+    }
+    usesProblems(entry, feature.uses);
     for (const message of historyProblems(feature.history)) add(entry, message);
   }
 
@@ -216,7 +267,18 @@ export function validateCatalog(registry: Registry): CatalogProblem[] {
       if (!feature) add(entry, say.flagFeatureUnknown(flag.feature, suggestions-- > 0 ? didYouMean(flag.feature, featureNames) : undefined));
       else if (feature.flag !== flag.key) add(entry, say.flagFeatureMismatch(flag.feature, feature.flag));
     }
+    if (flag.deprecated) add(entry, dateProblem('deprecated.removalNotBefore', flag.deprecated.removalNotBefore));
+    if (flag.defaultChange) {
+      add(entry, dateProblem('defaultChange.flipNotBefore', flag.defaultChange.flipNotBefore));
+      add(entry, defaultChangeProblem(flag, flag.defaultChange.to));
+    }
     for (const message of historyProblems(flag.history)) add(entry, message);
+  }
+  if (registry.levelDefaultChange) {
+    const change = registry.levelDefaultChange;
+    add('levelDefaultChange', dateProblem('levelDefaultChange.flipNotBefore', change.flipNotBefore));
+    checkLevel('levelDefaultChange', 'levelDefaultChange.to', change.to);
+    if (change.to === registry.defaultLevel) add('levelDefaultChange', say.defaultChangeShipped('levelDefaultChange', change.to));
   }
 
   // ConfigMap keys: each means one thing.

@@ -11,6 +11,8 @@ import {
   parseConfig,
   parseFlagValue,
   projectOf,
+  removedFeatureOf,
+  removedFeatureUse,
   STABILITIES,
   voiceOf,
   type ApiFeature,
@@ -144,7 +146,7 @@ export class Decisions {
     return `variables.level in ${listLit(admitting)}`;
   }
 
-  /** How a feature is decided: the ceiling, a list flag that forbids it, its own flag under the catalog's rule, the level. */
+  /** How a feature is decided: never once removed; then the ceiling, a list flag that forbids it, its own flag under the catalog's rule, the level. */
   decide(feature: ApiFeature, index: number): FeatureDecision {
     const { registry, ceiling } = this;
     const key = registry.apiFieldsKey;
@@ -157,6 +159,9 @@ export class Decisions {
       return template(apiFieldsRequired(voice, title, feature.stability, LEVEL as Stability, key), { [JSON.stringify(LEVEL)]: `"\\"" + ${levelExpr} + "\\""` });
     };
     const withPath = (patterns: string, body: string) => `${lit(`${patterns}: `)} + ${body}`;
+
+    const removed = removedFeatureOf(feature);
+    if (removed) return { feature, on: 'false', message: (patterns, title) => withPath(patterns, lit(removedFeatureUse(voice, title, removed.removedIn, removed.note, removed.replacedBy))) };
 
     if (!levelAdmits(ceiling, feature.stability)) {
       return { feature, on: 'false', message: (patterns, title) => withPath(patterns, `${base(patterns, title)} + ${lit(ceilingHint(voice, ceiling, feature.stability))}`) };

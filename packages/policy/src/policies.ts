@@ -1,4 +1,4 @@
-import { clipWarning, nestsTooDeep, projectOf, useWarning, type ApiFeature, type ConfigMapRef, type Registry, type RootKind, type Stability } from '@featuregates/gates';
+import { clipWarning, deprecatedUseWarning, gatedFeatures, nestsTooDeep, projectOf, useWarning, type ApiFeature, type ConfigMapRef, type Registry, type RootKind, type Stability } from '@featuregates/gates';
 import { anyOf, lit } from './cel-text';
 import { Decisions, type FeatureDecision, type Variable } from './decisions';
 import { buildViews, type View } from './views';
@@ -104,7 +104,7 @@ export function buildPolicies(registry: Registry, options: PolicyOptions): Polic
   const decisionOf = (feature: ApiFeature): FeatureDecision => {
     let decision = decided.get(feature);
     if (!decision) {
-      decision = decisions.decide(feature, registry.features.indexOf(feature));
+      decision = decisions.decide(feature, gatedFeatures(registry).indexOf(feature));
       decided.set(feature, decision);
     }
     return decision;
@@ -122,17 +122,18 @@ export function buildPolicies(registry: Registry, options: PolicyOptions): Polic
     const kinds = registry.kinds.filter((kind) => kind.type === type);
     const kindVar = `variables.kind${t}`;
     const before = deny.length;
-    // One token per (feature, title) a decision can refuse: a walk concatenates the tokens of the uses it finds.
-    const gated = checksUnder(root)
+    // One token per (feature, title): a walk concatenates the tokens of the uses it finds.
+    const checks = checksUnder(root)
       .map(({ feature, title }) => ({ feature, title, decision: decisionOf(feature) }))
-      .filter(({ decision }) => decision.on !== 'true')
       .map((entry, n) => ({ ...entry, token: `|${n}|` }));
-    const warned = gated.filter(({ feature, decision }) => feature.stability !== 'stable' && decision.on !== 'false');
+    // Refused when off; warned about when on and alpha, beta or deprecated.
+    const gated = checks.filter(({ decision }) => decision.on !== 'true');
+    const warned = checks.filter(({ feature, decision }) => (feature.stability !== 'stable' || feature.deprecated !== undefined) && decision.on !== 'false');
     const tokenIn = (list: typeof gated) => (check: { feature: ApiFeature; title: string }) => list.find((entry) => entry.feature === check.feature && entry.title === check.title)?.token;
     const onOf = (check: { feature: ApiFeature }) => decisionOf(check.feature).on;
     // Checks run only where they can change the answer: the Deny walk for features that are off, the Warn walk for those on.
     const walks = new Walks(limits, tokenIn(gated), (check) => (onOf(check) === 'false' ? undefined : `!${onOf(check)}`));
-    const warnWalks = new Walks(limits, tokenIn(warned), (check) => onOf(check));
+    const warnWalks = new Walks(limits, tokenIn(warned), (check) => (onOf(check) === 'true' ? undefined : onOf(check)));
     const used = `variables.uses${t}`;
     const fresh = `variables.fresh${t}`;
     const reachable = gated.filter(({ feature, title }) => new Walks(limits, tokenIn([{ feature, title, decision: decisionOf(feature), token: '|' }])).reachable(root));
@@ -140,11 +141,11 @@ export function buildPolicies(registry: Registry, options: PolicyOptions): Polic
       variables.push({ name: used.slice(10), expression: `${kindVar} ? ${walks.uses(root, 'object', 0)} : ""` });
       variables.push({ name: fresh.slice(10), expression: `${kindVar} && variables.upd ? ${walks.newUses(root, 'object', 'oldObject', 0)} : ""` });
     }
-    if (warned.length > 0 && warnWalks.reachable(root)) variables.push({ name: `warnUses${t}`, expression: `${kindVar} ? ${warnWalks.uses(root, 'object', 0)} : ""` });
+    const warnedReachable = warned.filter(({ feature, title, decision }) => new Walks(limits, tokenIn([{ feature, title, decision, token: '|' }])).reachable(root));
+    if (warnedReachable.length > 0) variables.push({ name: `warnUses${t}`, expression: `${kindVar} ? ${warnWalks.uses(root, 'object', 0)} : ""` });
+    const select = (feature: ApiFeature, title: string) => (check: { feature: ApiFeature; title: string }) => check.feature === feature && check.title === title;
     for (const { feature, title, decision, token } of reachable) {
-      const select = (check: { feature: ApiFeature; title: string }) => check.feature === feature && check.title === title;
-      const all = pathPatterns(root, select);
-      const patterns = all.join(', ');
+      const patterns = pathPatterns(root, select(feature, title)).join(', ');
       const use = `${used}.contains(${lit(token)})`;
       const kept = `(variables.upd && !${fresh}.contains(${lit(token)}))`;
       deny.push({
@@ -152,14 +153,16 @@ export function buildPolicies(registry: Registry, options: PolicyOptions): Polic
         messageExpression: decision.message(patterns, title),
         reason: 'Invalid',
       });
-      if (warned.some((entry) => entry.token === token)) {
-        // A warning should stay within Kubernetes' 120 characters: it names the shortest of the places.
-        const shortest = all.reduce((a, b) => (b.length < a.length ? b : a));
-        warn.push({
-          expression: `!${decision.on} || !variables.warnUses${t}.contains(${lit(token)})`,
-          messageExpression: lit(clipWarning(useWarning(all.length > 1 ? `${shortest} (and ${all.length - 1} more)` : shortest, feature.name, feature.stability))),
-        });
-      }
+    }
+    for (const { feature, title, decision, token } of warnedReachable) {
+      const all = pathPatterns(root, select(feature, title));
+      // A warning should stay within Kubernetes' 120 characters: it names the shortest of the places.
+      const shortest = all.reduce((a, b) => (b.length < a.length ? b : a));
+      const where = all.length > 1 ? `${shortest} (and ${all.length - 1} more)` : shortest;
+      const expression = `${decision.on === 'true' ? '' : `!${decision.on} || `}!variables.warnUses${t}.contains(${lit(token)})`;
+      if (feature.stability !== 'stable') warn.push({ expression, messageExpression: lit(clipWarning(useWarning(where, feature.name, feature.stability))) });
+      const notice = feature.deprecated;
+      if (notice) warn.push({ expression, messageExpression: lit(clipWarning(deprecatedUseWarning(where, feature.name, notice.message, notice.removalNotBefore))) });
     }
     const tooDeepNew = noChecks.tooDeep(root, 'object', 0);
     if (tooDeepNew !== 'false') {

@@ -1,4 +1,4 @@
-import type { ApiFeature, Matcher, Registry } from '@featuregates/gates';
+import { gatedFeatures, type ApiFeature, type Matcher, type Registry } from '@featuregates/gates';
 
 /** The checks of one feature at one place: its matchers or'ed, under the title of the first use there (as the gate model compiles them). */
 export interface ViewCheck {
@@ -66,7 +66,8 @@ function buildTrie(registry: Registry): Map<string, Node> {
     const root = rootOf(type);
     for (const [path, target] of Object.entries(edges)) descend(root, path).enter.push(rootOf(target));
   }
-  for (const feature of registry.features) {
+  // Removed features' tombstones too, as the gate model compiles them: their uses are found, and refused.
+  for (const feature of gatedFeatures(registry)) {
     for (const use of feature.uses) {
       const node = descend(rootOf(use.type), use.path);
       const same = node.checks.find((check) => check.feature === feature);

@@ -3,7 +3,10 @@ import { EXIT, type Io } from '../io';
 import { objectLabel, readManifests } from '../manifests';
 import { hasUnknownKindErrors, unknownKindLines, unknownKinds, unknownKindsSummary, type UnknownKindsPolicy } from '../unknown-kinds';
 
-/** Per object: the least `enable-api-fields` and the own flags it needs; objects of kinds the catalog lacks are reported as `policy` says. */
+/**
+ * Per object: the least `enable-api-fields` and the own flags it needs, and the removed features it
+ * uses (no level admits those: exit 1); objects of kinds the catalog lacks are reported as `policy` says.
+ */
 export function requirementsCommand(registry: Registry, paths: readonly string[], output: 'text' | 'json', io: Io, policy: UnknownKindsPolicy = 'auto'): number {
   const { objects, errors } = readManifests(paths, io.cwd);
   const unknown = unknownKinds(registry, objects, policy);
@@ -31,6 +34,7 @@ export function requirementsCommand(registry: Registry, paths: readonly string[]
     for (const { manifest, needs } of results) {
       const where = `${manifest.file}: ${objectLabel(manifest.object)}`;
       if (needs.tooDeep) io.out(`${where}: ${needs.tooDeep.path}: ${needs.tooDeep.message}; no ${key} admits it`);
+      for (const removed of needs.removed ?? []) for (const path of removed.paths) io.out(`${where}: ${path}: ${removed.message}; no ${key} admits it`);
       const byLevel = needs.features.filter((feature) => !feature.flag && feature.stability === needs.level).map((feature) => feature.feature);
       io.out(`${where}: ${key}: ${needs.level}${byLevel.length > 0 ? ` (for ${byLevel.join(', ')})` : ''}`);
       for (const flag of needs.flags) io.out(`${where}: ${flag}: "true"${orLevel ? ` (or ${key}: alpha with ${flag} unset)` : ''}`);
@@ -39,5 +43,5 @@ export function requirementsCommand(registry: Registry, paths: readonly string[]
     for (const line of unknownKindLines(unknown)) io.out(line);
     if (unknown.length > 0) io.err(`${objects.length} object(s)${unknownKindsSummary(unknown)}`);
   }
-  return errors.length > 0 || results.some(({ needs }) => needs.tooDeep) || hasUnknownKindErrors(unknown) ? EXIT.rejected : EXIT.ok;
+  return errors.length > 0 || results.some(({ needs }) => needs.tooDeep || needs.removed) || hasUnknownKindErrors(unknown) ? EXIT.rejected : EXIT.ok;
 }

@@ -4,7 +4,8 @@ import type { Registry } from '@featuregates/gates';
  * A made-up project whose catalog exercises every rule the policies compile: a recursive embedded
  * spec (reached through a gated field, as Tekton's pipelines in pipelines are), beta and alpha
  * features with and without own flags, an own flag a level implies, an aliased own flag, present,
- * non-empty, any-of, one-of and pattern matchers (RE2, with `\s` and alternatives), a field name CEL cannot select, and a stable feature a list flag forbids.
+ * non-empty, any-of, one-of and pattern matchers (RE2, with `\s` and alternatives), a field name CEL cannot select, a stable feature a list flag forbids,
+ * and removed features (one whose own flag is now a tombstone).
  */
 const base: Omit<Registry, 'ownFlagRule'> = {
   name: 'gizmos',
@@ -88,8 +89,27 @@ const base: Omit<Registry, 'ownFlagRule'> = {
     { key: 'disable-inline', type: 'list', default: [], values: ['gizmorun', 'gizmo'], stability: 'stable', description: 'list', history: [] },
     { key: 'mode', type: 'enum', default: 'a', values: ['a', 'b'], stability: 'stable', description: 'not read by the policies', history: [] },
   ],
-  tombstones: [{ key: 'removed-key', lastShipped: 'v0.9', removedIn: 'v1.0', note: 'it did nothing' }],
+  tombstones: [
+    { key: 'removed-key', lastShipped: 'v0.9', removedIn: 'v1.0', note: 'it did nothing' },
+    { key: 'enable-warp', lastShipped: 'v0.9', removedIn: 'v1.0', note: 'warp was removed' },
+  ],
   aliases: [{ key: 'enabel-enum', target: 'enable-enum', note: 'shipped misspelt in v0.5' }],
+  // Removed features are refused at every level and in every bundle, and ratchet as any feature that is off.
+  removedFeatures: [
+    {
+      name: 'warp',
+      title: 'warp',
+      stability: 'alpha',
+      description: 'removed, its own flag now a tombstone',
+      flag: 'enable-warp',
+      uses: [{ type: 'GizmoSpec', path: 'warp', match: { kind: 'present' } }],
+      removedIn: 'v1.0',
+      note: 'it never worked',
+      replacedBy: 'hooks',
+      history: [],
+    },
+    { name: 'old-type', title: 'old type', stability: 'beta', description: 'removed, one-of', uses: [{ type: 'Part', path: 'kind', match: { kind: 'oneOf', values: ['x', 2] } }], removedIn: 'v1.0', note: 'parts have one kind now', history: [] },
+  ],
 };
 
 export const overridesLevel: Registry = { ...base, ownFlagRule: 'own-flag-overrides-level' };
