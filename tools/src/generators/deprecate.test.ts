@@ -88,3 +88,11 @@ describe('deprecate', () => {
     );
   });
 });
+
+describe('the tests deprecate wrote', () => {
+  for (const file of ['feature-fan-out.test.ts', 'feature-turbo.test.ts', 'flag-keep-scraps.test.ts', 'flag-paint-mode.test.ts']) {
+    describe(file, () => {
+      require(join(catalogDir, 'entries', file));
+    });
+  }
+});

@@ -141,8 +141,8 @@ describe('remove', () => {
   });
 });
 
-describe('the tests remove wrote that need no other branch', () => {
-  for (const file of ['tombstone-enable-turbo.test.ts', 'tombstone-fast-polish.test.ts']) {
+describe('the tests remove wrote', () => {
+  for (const file of ['removed-feature-turbo.test.ts', 'tombstone-enable-turbo.test.ts', 'tombstone-fast-polish.test.ts']) {
     describe(file, () => {
       require(join(catalogDir, 'entries', file));
     });
