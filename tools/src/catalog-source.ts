@@ -251,12 +251,12 @@ export function stabilityEdits(entry: ts.Node, from: string, to: string): TextEd
   return edits;
 }
 
-/** An edit appending `item` to the entry's `history` array. */
-export function historyEdit(text: string, entry: ts.Node, item: string): TextEdit | undefined {
+/** An edit appending `item` to the entry's `history` array (or the array of another property, `apiFieldsHistory`). */
+export function historyEdit(text: string, entry: ts.Node, item: string, property = 'history'): TextEdit | undefined {
   let history: ts.ArrayLiteralExpression | undefined;
   const visit = (node: ts.Node): void => {
     if (history) return;
-    if (ts.isPropertyAssignment(node) && node.name.getText() === 'history' && ts.isArrayLiteralExpression(node.initializer)) {
+    if (ts.isPropertyAssignment(node) && node.name.getText() === property && ts.isArrayLiteralExpression(node.initializer)) {
       history = node.initializer;
       return;
     }

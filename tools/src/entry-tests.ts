@@ -155,6 +155,19 @@ export function featureTest(catalog: LoadedCatalog, name: string, generator: str
   return lines.join('\n');
 }
 
+/** An announced default: only a ConfigMap that leaves the key unset is warned; pinning either value silences it. */
+function defaultChangeLines(key: string, from: string, to: string, flipNotBefore: string | undefined): string[] {
+  const words = `the default becomes "${to}"${flipNotBefore ? ` (not before ${flipNotBefore})` : ''}`;
+  return [
+    `  it('warns only while it is unset that ${words}; pinning either value silences it', () => {`,
+    `    const announced = (data: Record<string, string>) => parseConfig(catalog, data).warnings.filter((warning) => warning.key === ${literal(key)} && warning.message.includes(${literal(words)}));`,
+    `    expect(announced({})).toHaveLength(1);`,
+    `    expect(announced({ ${literal(key)}: ${literal(from)} })).toEqual([]);`,
+    `    expect(announced({ ${literal(key)}: ${literal(to)} })).toEqual([]);`,
+    '  });',
+  ];
+}
+
 /** What a warning about a deprecated feature or flag says (the gate model's wording, gates/src/messages.ts). */
 export function deprecationText(notice: Deprecation): string {
   return `deprecated: ${notice.message}${notice.removalNotBefore ? `; removal not before ${notice.removalNotBefore}` : ''}`;
@@ -208,7 +221,7 @@ export function flagTest(catalog: LoadedCatalog, key: string, generator: string)
   const lines = [
     ...header(catalog, generator, 'findFlag, parseConfig'),
     `describe('flag ${key}', () => {`,
-    `  it('is a ${flag.stability} ${flag.type} in the catalog, defaulting to ${formatValue(flag.default) || '""'}', () => {`,
+    `  it('is a${flag.stability === 'alpha' ? 'n' : ''} ${flag.stability} ${flag.type} in the catalog, defaulting to ${formatValue(flag.default) || '""'}', () => {`,
     `    expect(findFlag(catalog, ${literal(key)})).toMatchObject({ type: ${literal(flag.type)}, stability: ${literal(flag.stability)} });`,
     `    expect(parseConfig(catalog, {}).config?.values.get(${literal(key)})).toEqual({ value: ${literal(flag.default)}, source: 'default' });`,
     '  });',
@@ -216,6 +229,7 @@ export function flagTest(catalog: LoadedCatalog, key: string, generator: string)
     `    expect(parseConfig(catalog, { ${literal(key)}: ${literal(other.raw)} }).config?.values.get(${literal(key)})?.value).toEqual(${literal(other.parsed)});`,
     ...(bad ? [`    expect(parseConfig(catalog, { ${literal(key)}: ${literal(bad)} }).errors.map((error) => error.key)).toEqual([${literal(key)}]);`] : []),
     '  });',
+    ...(flag.defaultChange ? defaultChangeLines(key, formatValue(flag.default), formatValue(flag.defaultChange.to), flag.defaultChange.flipNotBefore) : []),
     ...(flag.deprecated
       ? [
           `  it('warns when it is set that it is deprecated${flag.deprecated.removalNotBefore ? ', with its removal date' : ''}', () => {`,

@@ -4,3 +4,4 @@ export { promoteGenerator, type PromoteGeneratorSchema } from './generators/prom
 export { apiVersionGenerator, type ApiVersionGeneratorSchema } from './generators/api-version/generator';
 export { deprecateGenerator, type DeprecateGeneratorSchema } from './generators/deprecate/generator';
 export { removeGenerator, type RemoveGeneratorSchema } from './generators/remove/generator';
+export { defaultGenerator, type DefaultGeneratorSchema } from './generators/default/generator';

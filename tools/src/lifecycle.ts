@@ -70,3 +70,33 @@ export function levelsOf(registry: Registry): readonly string[] {
 }
 
 export { addMonths };
+
+/** An announcement as a released snapshot records it (`flags[key].defaultChange`, `level.notice`). */
+export interface ShippedAnnouncement {
+  to: string;
+  date: string;
+  release: string;
+}
+
+function windowWords(window: Window): string {
+  return window.kind === 'release' ? 'one release of warning' : `${window.months} months because ${window.why}`;
+}
+
+/**
+ * Refuses a flip of a default the policy (and the announcement's own promise) does not allow yet:
+ * before the announcement has shipped in a release, or before the later of the window's end and
+ * `flipNotBefore`.
+ */
+export function checkFlip(key: string, to: string, flipNotBefore: string | undefined, shipped: ShippedAnnouncement | undefined, window: Window, latest: Snapshot, date: string): void {
+  const flip = `the default of "${key}" cannot flip to "${to}"`;
+  if (!shipped || shipped.to !== to) {
+    const when = window.kind === 'release' ? 'in any release after the one that ships it' : `from ${flipNotBefore ?? 'the date the window ends after it ships'}`;
+    throw new Error(`${flip} yet: its announcement has not shipped (the latest release, ${latest.version}, does not carry it); release it first, and the flip is allowed ${when}`);
+  }
+  const allowed = laterOf(window.kind === 'months' ? windowEnd(window, shipped.date) : undefined, flipNotBefore);
+  if (allowed && date < allowed) {
+    throw new Error(
+      `${flip} on ${date}: it was announced on ${shipped.date} (release ${shipped.release})${window.kind === 'months' ? `, the policy asks for ${windowWords(window)}` : ''}${flipNotBefore ? `, and the announcement promised not before ${flipNotBefore}` : ''}: allowed from ${allowed} (pass --date ${allowed} or later)`,
+    );
+  }
+}
