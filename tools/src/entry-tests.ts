@@ -331,3 +331,21 @@ export function tombstoneTest(catalog: LoadedCatalog, key: string, generator: st
     '',
   ].join('\n');
 }
+
+/** The level key: its default, and an announced change of it warned only to clusters that leave the key unset. */
+export function levelTest(catalog: LoadedCatalog, generator: string): string {
+  const { registry } = catalog;
+  const key = registry.apiFieldsKey;
+  const change = registry.levelDefaultChange;
+  const lines = [
+    ...header(catalog, generator, 'parseConfig'),
+    `describe('level key ${key}', () => {`,
+    `  it('defaults to "${registry.defaultLevel}"', () => {`,
+    `    expect(catalog.defaultLevel).toBe(${literal(registry.defaultLevel)});`,
+    `    expect(parseConfig(catalog, {}).config?.level).toBe(${literal(registry.defaultLevel)});`,
+    '  });',
+  ];
+  if (change) lines.push(...defaultChangeLines(key, registry.defaultLevel, change.to, change.flipNotBefore));
+  lines.push('});', '');
+  return lines.join('\n');
+}

@@ -5,3 +5,4 @@ export { apiVersionGenerator, type ApiVersionGeneratorSchema } from './generator
 export { deprecateGenerator, type DeprecateGeneratorSchema } from './generators/deprecate/generator';
 export { removeGenerator, type RemoveGeneratorSchema } from './generators/remove/generator';
 export { defaultGenerator, type DefaultGeneratorSchema } from './generators/default/generator';
+export { levelDefaultGenerator, type LevelDefaultGeneratorSchema } from './generators/level-default/generator';
