@@ -1,10 +1,9 @@
 /** The default generator on a fixture catalog of its own: announcing a new default of a flag, and flipping it once the policy allows. */
 import { join } from 'node:path';
 import type { Registry } from '@featuregates/gates';
-import { canonicalJson, checkPolicy, diffSnapshots, eventsWithoutChangeset, snapshotOf, type Snapshot } from '@featuregates/release';
-import type { Tree } from '@nx/devkit';
+import { checkPolicy, diffSnapshots, eventsWithoutChangeset, snapshotOf } from '@featuregates/release';
 import { latestTreeSnapshot } from '../finish';
-import { changesOf, contentsOf, cutRelease, FIXTURE, fixtureTree, flush } from '../test-support/workspace';
+import { changesOf, contentsOf, FIXTURE, fixtureTree, flush, shipRelease } from '../test-support/workspace';
 import { defaultGenerator } from './default/generator';
 import { flagGenerator } from './flag/generator';
 
@@ -18,22 +17,6 @@ defaultGenerator(tree, { ...on, name: 'fast-polish', to: 'true', message: 'one-p
 const catalogDir = flush(tree);
 const registry = (require(join(catalogDir, 'catalog.ts')) as { widgetsCatalog: Registry }).widgetsCatalog;
 const flag = (key: string) => registry.flags.find((entry) => entry.key === key);
-
-/**
- * Cuts the release that ships the announcements. The snapshot records each announcement as the
- * release package's snapshots do once they know `defaultChange` (`flags[key].defaultChange`, dated by
- * the release that first shipped it); written here too, so the test holds on either side of that.
- */
-function shipAnnouncements(target: Tree, version: string, date: string): void {
-  const snapshot = cutRelease(target, version, date) as Snapshot & { flags: Record<string, { defaultChange?: unknown }> };
-  const catalog = (require(join(flush(target), 'catalog.ts')) as { widgetsCatalog: Registry }).widgetsCatalog;
-  for (const entry of catalog.flags) {
-    if (entry.defaultChange && !snapshot.flags[entry.key].defaultChange) {
-      snapshot.flags[entry.key].defaultChange = { ...entry.defaultChange, to: String(entry.defaultChange.to), date, release: version };
-    }
-  }
-  target.write(`${FIXTURE.releases}/${version}/features.json`, canonicalJson(snapshot));
-}
 
 describe('default --to: announcing a new default', () => {
   it('lists the files it would write, as --dry-run prints them', () => {
@@ -84,7 +67,7 @@ describe('default --flip', () => {
     expect(() => defaultGenerator(fresh, { ...FIXTURE, date: '2028-01-01', name: 'paint-mode', flip: true })).toThrow(
       'the default of "paint-mode" cannot flip to "gloss" yet: its announcement has not shipped (the latest release, 1.0.0, does not carry it); release it first, and the flip is allowed from 2027-11-15',
     );
-    shipAnnouncements(fresh, '1.1.0', ANNOUNCED);
+    shipRelease(fresh, '1.1.0', ANNOUNCED);
     const untouched = contentsOf(fresh);
     expect(() => defaultGenerator(fresh, { ...FIXTURE, date: '2027-11-14', name: 'paint-mode', flip: true })).toThrow(
       'the default of "paint-mode" cannot flip to "gloss" on 2027-11-14: it was announced on 2027-02-15 (release 1.1.0), the policy asks for 9 months because it is a beta flag, and the announcement promised not before 2027-11-15: allowed from 2027-11-15 (pass --date 2027-11-15 or later)',

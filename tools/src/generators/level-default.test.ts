@@ -1,10 +1,10 @@
 /** The level-default generator on a fixture catalog of its own: announcing a new default level, and flipping it once the policy allows. */
 import { join } from 'node:path';
 import type { Registry } from '@featuregates/gates';
-import { canonicalJson, checkPolicy, diffSnapshots, snapshotOf } from '@featuregates/release';
+import { checkPolicy, diffSnapshots, snapshotOf } from '@featuregates/release';
 import type { Tree } from '@nx/devkit';
 import { latestTreeSnapshot } from '../finish';
-import { changesOf, contentsOf, cutRelease, FIXTURE, fixtureTree, flush } from '../test-support/workspace';
+import { changesOf, contentsOf, FIXTURE, fixtureTree, flush, shipRelease } from '../test-support/workspace';
 import { levelDefaultGenerator } from './level-default/generator';
 
 const ANNOUNCED = '2027-02-15';
@@ -16,14 +16,6 @@ const tree = fixtureTree();
 const listed = changesOf(tree, () => levelDefaultGenerator(tree, { ...on, to: 'stable', message: MESSAGE }));
 const catalogDir = flush(tree);
 const registry = (require(join(catalogDir, 'catalog.ts')) as { widgetsCatalog: Registry }).widgetsCatalog;
-
-/** Cuts the release that ships the announcement, recorded as `level.notice` the way the release package's snapshots do once they know `levelDefaultChange`. */
-function shipAnnouncement(target: Tree, version: string, date: string): void {
-  const snapshot = cutRelease(target, version, date);
-  const change = load(target).levelDefaultChange;
-  if (change && !snapshot.level.notice) snapshot.level.notice = { ...change, date, release: version };
-  target.write(`${FIXTURE.releases}/${version}/features.json`, canonicalJson(snapshot));
-}
 
 describe('level-default --to', () => {
   it('lists the files it would write, as --dry-run prints them', () => {
@@ -64,7 +56,7 @@ describe('level-default --flip', () => {
     expect(() => levelDefaultGenerator(flipping, { ...FIXTURE, date: '2028-03-01', flip: true })).toThrow(
       'the default of "enable-api-fields" cannot flip to "stable" yet: its announcement has not shipped (the latest release, 1.0.0, does not carry it); release it first, and the flip is allowed from 2028-02-15',
     );
-    shipAnnouncement(flipping, '1.1.0', ANNOUNCED);
+    shipRelease(flipping, '1.1.0', ANNOUNCED);
     expect(() => levelDefaultGenerator(flipping, { ...FIXTURE, date: '2028-02-14', flip: true })).toThrow(
       'the default of "enable-api-fields" cannot flip to "stable" on 2028-02-14: it was announced on 2027-02-15 (release 1.1.0), the policy asks for 12 months because the catalog has v1 kinds, and the announcement promised not before 2028-02-15: allowed from 2028-02-15 (pass --date 2028-02-15 or later)',
     );

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { canonicalJson, snapshotOf, type Snapshot } from '@featuregates/release';
+import type { Registry } from '@featuregates/gates';
+import { canonicalJson, registryIn, snapshotOf, type Snapshot } from '@featuregates/release';
 import { latestTreeSnapshot, type ReleasePaths } from '../finish';
 import { loadTreeCatalog } from '../load-tree-catalog';
-import { widgetsCatalog } from './fixture-catalog/catalog';
 
 /** Where the fixture project lives in the virtual tree; every generator call passes these. */
 export const FIXTURE: ReleasePaths = {
@@ -25,13 +25,16 @@ export const FIXTURE: ReleasePaths = {
 /** The fixture's first release of ours. */
 export const FIRST_RELEASE = { version: '1.0.0', date: '2027-01-15' };
 
-const SOURCE = join(__dirname, 'fixture-catalog');
-
-/** A fresh workspace: the fixture catalog's files and its first release's snapshot. */
-export function fixtureTree(): Tree {
+/**
+ * A fresh workspace: a fixture catalog's files (`fixture-catalog/`, laid out as Tekton's is, or
+ * `readme-catalog/`, one file) at `FIXTURE.catalogDir`, and its first release's snapshot.
+ */
+export function fixtureTree(catalog: 'fixture-catalog' | 'readme-catalog' = 'fixture-catalog'): Tree {
+  const source = join(__dirname, catalog);
   const tree = createTreeWithEmptyWorkspace();
-  for (const name of readdirSync(SOURCE).filter((file) => file.endsWith('.ts'))) tree.write(`${FIXTURE.catalogDir}/${name}`, readFileSync(join(SOURCE, name), 'utf8'));
-  tree.write(`${FIXTURE.releases}/${FIRST_RELEASE.version}/features.json`, canonicalJson(snapshotOf(widgetsCatalog, FIRST_RELEASE)));
+  for (const name of readdirSync(source).filter((file) => file.endsWith('.ts'))) tree.write(`${FIXTURE.catalogDir}/${name}`, readFileSync(join(source, name), 'utf8'));
+  const registry = registryIn(require(join(source, 'catalog.ts'))) as Registry;
+  tree.write(`${FIXTURE.releases}/${FIRST_RELEASE.version}/features.json`, canonicalJson(snapshotOf(registry, FIRST_RELEASE)));
   tree.write(`${FIXTURE.changesetDir}/README.md`, 'Changesets.\n');
   return tree;
 }
@@ -42,6 +45,22 @@ export function cutRelease(tree: Tree, version: string, date: string): Snapshot 
   const snapshot = snapshotOf(loadTreeCatalog(tree, FIXTURE.catalogDir).registry, { version, date, previous });
   tree.write(`${FIXTURE.releases}/${version}/features.json`, canonicalJson(snapshot));
   for (const name of tree.children(FIXTURE.changesetDir)) if (name.startsWith('fg-')) tree.delete(`${FIXTURE.changesetDir}/${name}`);
+  return snapshot;
+}
+
+/**
+ * Cuts a release and makes sure its snapshot records the announced default changes it ships
+ * (`flags[key].defaultChange`, `level.notice`), as the release package's snapshots do once they
+ * know `defaultChange` and `levelDefaultChange`; on either side of that, the flips see them.
+ */
+export function shipRelease(tree: Tree, version: string, date: string): Snapshot {
+  const snapshot = cutRelease(tree, version, date) as Snapshot & { flags: Record<string, { defaultChange?: unknown }> };
+  const { registry } = loadTreeCatalog(tree, FIXTURE.catalogDir);
+  for (const flag of registry.flags) {
+    if (flag.defaultChange && !snapshot.flags[flag.key].defaultChange) snapshot.flags[flag.key].defaultChange = { ...flag.defaultChange, to: String(flag.defaultChange.to), date, release: version };
+  }
+  if (registry.levelDefaultChange && !snapshot.level.notice) snapshot.level.notice = { ...registry.levelDefaultChange, date, release: version };
+  tree.write(`${FIXTURE.releases}/${version}/features.json`, canonicalJson(snapshot));
   return snapshot;
 }
 
