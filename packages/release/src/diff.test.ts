@@ -28,6 +28,7 @@ describe('diffSnapshots', () => {
           flag: 'enable-sparkle',
           fields: ['Part.sparkle'],
           kinds: ['example.dev/v1 Widget', 'example.dev/v1beta1 Widget'],
+          paths: { 'example.dev/v1 Widget': ['spec.parts[].sparkle'], 'example.dev/v1beta1 Widget': ['spec.parts[].sparkle'] },
           bundles: ['alpha'],
         },
       },
@@ -78,7 +79,7 @@ describe('diffSnapshots', () => {
     }), 'unreleased', '2027-02-01', deprecated));
     expect(events.map(describeEvent)).toEqual([
       'feature deprecation withdrawn: fan-out',
-      'feature removed: glow (was alpha)',
+      'feature removed: glow (was alpha; no tombstone)',
       'feature changed: sprockets: gates 1 more path(s); no longer gates example.dev/v1beta1 Gadget: spec.sprockets',
       'feature changed: turbo: own flag enable-turbo → enable-turbo-v2',
     ]);
@@ -122,6 +123,63 @@ describe('diffSnapshots', () => {
       'API version removed: example.dev/v1beta1 Gadget (was beta)',
       'feature changed: sprockets: gates 1 more path(s); no longer gates example.dev/v1beta1 Gadget: spec.sprockets',
       'tombstone removed: removed-key',
+    ]);
+  });
+
+  it('tells a removal that leaves a feature tombstone from one that does not, and reports a dropped feature tombstone', () => {
+    const removedGlow = (d: Parameters<Parameters<typeof edit>[1]>[0]) => {
+      d.features = d.features.filter((entry) => entry.name !== 'glow');
+      d.removedFeatures = [{ name: 'glow', title: 'glow', stability: 'alpha', description: 'Glow', uses: [{ type: 'Part', path: 'glow', match: { kind: 'present' } }], removedIn: 'v3', note: 'it never worked.', replacedBy: '`sparkle`', history: [] }];
+    };
+    const events = diffSnapshots(base, next(removedGlow));
+    expect(events.map((event) => event.type)).toEqual(['feature-tombstoned']);
+    expect(bumpFor(events[0])).toBe('minor');
+    expect(describeEvent(events[0])).toBe('feature removed: glow (was alpha; tombstone: removed in v3)');
+    expect(entryText(events[0])).toBe(
+      '**`glow`** (was alpha): removed in v3: it never worked: a use of `spec.parts[].glow` in Widget (v1, v1beta1) is now refused. Use `sparkle` instead. It was in the alpha bundle.',
+    );
+    const tombstoned = next(removedGlow);
+    const dropped = diffSnapshots(tombstoned, release(edit(widgets(), (d) => void (d.features = d.features.filter((entry) => entry.name !== 'glow'))), '1.2.0', '2027-03-01', tombstoned));
+    expect(dropped.map((event) => [event.type, bumpFor(event)])).toEqual([['feature-tombstone-removed', 'major']]);
+    // A beta feature's removal is major.
+    const fanOut = diffSnapshots(base, next((d) => {
+      d.features = d.features.filter((entry) => entry.name !== 'fan-out');
+      d.removedFeatures = [{ name: 'fan-out', title: 'fanOut', stability: 'beta', description: 'x', uses: [], removedIn: 'v3', note: 'gone', history: [] }];
+    }));
+    expect(fanOut.map((event) => [event.type, bumpFor(event)])).toEqual([['feature-tombstoned', 'major']]);
+  });
+
+  it('reports announced default changes as their own events: announced, flipped (major), withdrawn', () => {
+    const announce = (d: Parameters<Parameters<typeof edit>[1]>[0]) => {
+      flag(d, 'old-style').defaultChange = { to: false, since: 'v2', message: 'the new layout becomes the default', flipNotBefore: '2028-06-01' };
+      d.levelDefaultChange = { to: 'stable', since: 'v2', message: 'stable by default' };
+    };
+    const announced = next(announce);
+    const events = diffSnapshots(base, announced);
+    expect(events.map((event) => [event.type, bumpFor(event)])).toEqual([
+      ['level-default-announced', 'minor'],
+      ['flag-default-announced', 'minor'],
+    ]);
+    // The later of the policy's window (12 months: a stable flag) and the promised date.
+    expect(events[1]).toMatchObject({ from: 'true', to: 'false', flip: { kind: 'date', date: '2028-06-01' } });
+    expect(entryText(events[1])).toBe(
+      'Flag **`old-style`** (bool, default `true`, stable; in the stable, beta and alpha bundles): the default will change from `true` to `false`: the new layout becomes the default. Flip not before 2028-06-01. Pin `old-style: "true"` to keep today\'s behaviour, or `old-style: "false"` to adopt it now.',
+    );
+    expect(entryText(events[0])).toBe(
+      '**`enable-api-fields`**: the default will change from `beta` to `stable`: stable by default. Flip not before 2028-02-01. Pin `enable-api-fields: "beta"` to keep today\'s behaviour, or `enable-api-fields: "stable"` to adopt it now.',
+    );
+    const flipped = release(edit(widgets(), (d) => {
+      flag(d, 'old-style').default = false;
+      d.defaultLevel = 'stable';
+    }), '2.0.0', '2028-06-01', announced);
+    expect(diffSnapshots(announced, flipped).map((event) => [event.type, bumpFor(event)])).toEqual([
+      ['level-default-changed', 'major'],
+      ['flag-default-changed', 'major'],
+    ]);
+    const withdrawn = release(widgets(), '1.2.0', '2027-03-01', announced);
+    expect(diffSnapshots(announced, withdrawn).map(describeEvent)).toEqual([
+      'level default change withdrawn: enable-api-fields stays "beta" (was to become "stable")',
+      'flag default change withdrawn: old-style stays "true" (was to become "false")',
     ]);
   });
 

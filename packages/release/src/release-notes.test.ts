@@ -28,7 +28,7 @@ describe('RELEASE_NOTES.md', () => {
       '',
       '## All changes',
       '',
-      '### New alpha features',
+      '### Action required',
     ]);
     expect(notes).toContain('### Promoted\n\n- **`turbo`** from alpha to beta');
   });
@@ -36,9 +36,9 @@ describe('RELEASE_NOTES.md', () => {
   it('has a part for installers of each bundle with what changes for them', () => {
     expect(part('stable')).toContain('`enable-api-fields` defaults to `stable`');
     expect(part('stable')).not.toContain('turbo');
-    expect(part('stable')).toContain('### Behaviour changes\n\n- Flag **`experimental-cache`**: the default changes from `false` to `true`');
+    expect(part('stable')).toContain('### Action required\n\n- Flag **`experimental-cache`**: the default changes from `false` to `true`. Pin `experimental-cache: "false"` to keep the old behaviour.');
     expect(part('beta')).toContain('- **`turbo`** from alpha to beta');
-    expect(part('beta')).toContain('New to this bundle, and on by default here.');
+    expect(part('beta')).toContain('New to this bundle, and on by default here (`enable-api-fields: beta`); `enable-turbo: "false"` turns it off.');
     expect(part('beta')).not.toContain('sparkle');
     expect(part('alpha')).toContain('**`sparkle`** (alpha)');
     expect(part('alpha')).toContain('Off by default here: set `enable-api-fields: alpha` to use it.');
@@ -55,5 +55,69 @@ describe('RELEASE_NOTES.md', () => {
     expect(['stable', 'beta', 'alpha'].map((bundle) => bundleDefaultLevel('beta', bundle as 'stable'))).toEqual(['stable', 'beta', 'beta']);
     const promoted = events.find((event) => event.type === 'feature-promoted');
     expect(promoted && ['stable', 'beta', 'alpha'].map((bundle) => concernsBundle(promoted, bundle as 'stable'))).toEqual([false, true, true]);
+  });
+});
+
+describe('RELEASE_NOTES.md for the lifecycle entries', () => {
+  const partOf = (text: string, bundle: string): string => text.slice(text.indexOf(`## For installers of the ${bundle} bundle`)).split(/\n## /)[0];
+  const notesFor = (change: Parameters<typeof edit>[1], from = base, date = '2027-02-01'): string => {
+    const next = release(edit(widgets(), change), '1.1.0', date, from);
+    return renderReleaseNotes({ from, to: next, events: diffSnapshots(from, next) });
+  };
+
+  it('puts an announced default change under "Action required" at the top of each bundle it concerns, with the flip date and what to pin', () => {
+    const text = notesFor((d) => {
+      flag(d, 'old-style').defaultChange = { to: false, since: 'v2', message: 'the new layout becomes the default' };
+      d.levelDefaultChange = { to: 'alpha', since: 'v2', message: 'alpha by default' };
+      d.features.push({ name: 'sparkle', title: 'sparkle', stability: 'alpha', description: 'Sparkle', uses: [{ type: 'Part', path: 'sparkle', match: { kind: 'present' } }], history: [] });
+    });
+    for (const bundle of ['stable', 'beta', 'alpha']) {
+      const part = partOf(text, bundle);
+      expect(part.split('\n').find((line) => line.startsWith('### '))).toBe('### Action required');
+      expect(part).toContain(
+        '- Flag **`old-style`**: the default will change from `true` to `false`: the new layout becomes the default. Flip not before 2028-02-01. Pin `old-style: "true"` to keep today\'s behaviour, or `old-style: "false"` to adopt it now.',
+      );
+    }
+    // The level's default is the bundle's ceiling in the stable and beta bundles: only the alpha bundle's changes.
+    expect(partOf(text, 'stable')).not.toContain('**`enable-api-fields`**');
+    expect(partOf(text, 'beta')).not.toContain('**`enable-api-fields`**');
+    expect(partOf(text, 'alpha')).toContain('- **`enable-api-fields`**: the default will change from `beta` to `alpha`: alpha by default. Flip not before 2028-02-01. Pin `enable-api-fields: beta` to keep today\'s behaviour, or `enable-api-fields: alpha` to adopt it now.');
+  });
+
+  it('says a removed feature\'s use is now refused, in every bundle, and never "Nothing changes"', () => {
+    const noticed = release(edit(widgets(), (d) => void (feature(d, 'glow').deprecated = { since: 'v2', message: 'glow goes', removalNotBefore: '2027-06-01', replacedBy: '`turbo`' })), '1.1.0', '2027-02-01', base);
+    const deprecation = renderReleaseNotes({ from: base, to: noticed, events: diffSnapshots(base, noticed) });
+    expect(partOf(deprecation, 'alpha')).toContain('### Deprecated (removal not before 2027-06-01)\n\n- **`glow`** (alpha): glow goes. Removal not before 2027-06-01. Use `turbo` instead.');
+    const removed = release(edit(widgets(), (d) => {
+      d.features = d.features.filter((entry) => entry.name !== 'glow');
+      d.removedFeatures = [{ name: 'glow', title: 'glow', stability: 'alpha', description: 'Glow', uses: [{ type: 'Part', path: 'glow', match: { kind: 'present' } }], removedIn: 'v3', note: 'it never worked', replacedBy: '`turbo`', history: [] }];
+    }), '1.2.0', '2027-06-01', noticed);
+    const text = renderReleaseNotes({ from: noticed, to: removed, events: diffSnapshots(noticed, removed) });
+    for (const bundle of ['stable', 'beta', 'alpha']) {
+      expect(partOf(text, bundle)).not.toContain('Nothing changes');
+      expect(partOf(text, bundle)).toContain('### Removed\n\n- **`glow`** (was alpha): removed in v3: it never worked: a use of `spec.parts[].glow` in Widget (v1, v1beta1) is now refused. Use `turbo` instead.');
+    }
+  });
+
+  it('never advises a bundle a setting its ceiling refuses', () => {
+    // A demotion (itself a policy violation) still gets true notes: the stable bundle hears the feature is no longer available.
+    const text = notesFor((d) => void (feature(d, 'inline').stability = 'beta'));
+    const stable = partOf(text, 'stable');
+    expect(stable).toContain('Flag: not available in the stable bundle.');
+    expect(stable).toContain('Not available in this bundle: a use is refused.');
+    expect(stable).not.toMatch(/enable-api-fields: (beta|alpha)/);
+    expect(partOf(notes, 'stable')).not.toMatch(/enable-api-fields: (beta|alpha)/);
+  });
+
+  it('describes a stable feature\'s own flag as working only under the rule where it does', () => {
+    const promote = (d: Parameters<Parameters<typeof edit>[1]>[0]) => {
+      feature(d, 'turbo').stability = 'stable';
+      flag(d, 'enable-turbo').valueStability = {};
+    };
+    expect(notesFor(promote)).toContain('Flag: always on (own flag `enable-turbo` has no effect).');
+    expect(notesFor((d) => {
+      d.ownFlagRule = 'own-flag-decides';
+      promote(d);
+    }, release({ ...widgets(), ownFlagRule: 'own-flag-decides' }, '1.0.0', '2027-01-04'))).toContain('Flag: own flag `enable-turbo` (on unless set to false).');
   });
 });

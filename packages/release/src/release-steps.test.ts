@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Registry } from '@featuregates/gates';
@@ -77,7 +77,7 @@ describe('the release steps on a workspace', () => {
     releaseSnapshot(ctx(root, widgets(), '2027-01-04'));
     setVersion(root, '2.0.0');
     const removed = edit(widgets(), (d) => void (d.features = d.features.filter((entry) => entry.name !== 'fan-out')));
-    expect(() => releaseSnapshot(ctx(root, removed, '2027-02-01'))).toThrow(/^release 2\.0\.0 breaks the compatibility policy:\n\[removal-window\] beta feature "fan-out" removed without a deprecation notice/);
+    expect(() => releaseSnapshot(ctx(root, removed, '2027-02-01'))).toThrow(/^release 2\.0\.0 breaks the compatibility policy:\n\[tombstone\] feature "fan-out" removed without a tombstone[^\n]*\n\[removal-window\] beta feature "fan-out" removed without a deprecation notice/);
     expect(existsSync(join(root, 'releases/2.0.0'))).toBe(false);
   });
 
@@ -96,6 +96,7 @@ describe('the release steps on a workspace', () => {
     writeFileSync(file, JSON.stringify(released));
     const context = ctx(root, noticed, '2027-05-01');
     expect(checkReport(releaseCheck(context), context)).toEqual([
+      expect.stringMatching(/^\[snapshot\] releases\/1\.1\.0\/features\.json changed after it was released/),
       expect.stringMatching(/^\[release-dates\] release 1\.1\.0: the deprecation notice of feature "fan-out" is dated 2027-01-04, but release 1\.1\.0/),
     ]);
   });
@@ -172,5 +173,52 @@ describe('the release steps on a workspace', () => {
     expect(writeDocs(root, widgets(), elsewhere)).toBe(elsewhere);
     expect(existsSync(elsewhere)).toBe(true);
     expect(docsCheck(root, widgets(), elsewhere).fresh).toBe(true);
+  });
+});
+
+describe('a released snapshot that changed', () => {
+  const frozen = (): { root: string; file: string } => {
+    const root = workspace();
+    releaseSnapshot(ctx(root, widgets(), '2027-01-04'));
+    return { root, file: join(root, 'releases', '1.0.0', 'features.json') };
+  };
+
+  it('is recorded when frozen: releases/SHA256SUMS holds a sha256sum line per release', () => {
+    const { root } = frozen();
+    expect(readFileSync(join(root, 'releases', 'SHA256SUMS'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}1\.0\.0\/features\.json\n$/);
+    expect(releaseCheck(ctx(root, widgets(), '2027-02-01'))).toMatchObject({ ok: true, changed: [] });
+  });
+
+  it('fails the check, naming the file and how to restore it, and is never frozen upon', () => {
+    const { root, file } = frozen();
+    // A notice backdated by hand inside a released snapshot.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"date": "2027-01-04"', '"date": "2026-01-04"'));
+    const context = ctx(root, widgets(), '2027-02-01');
+    const lines = checkReport(releaseCheck(context), context);
+    expect(lines[0]).toMatch(
+      /^\[snapshot\] releases\/1\.0\.0\/features\.json changed after it was released \(releases\/SHA256SUMS records sha256 [0-9a-f]{12}…, the file has [0-9a-f]{12}…\): a released snapshot is never rewritten; restore it \(git checkout -- releases\/1\.0\.0\/features\.json; git log -p releases\/1\.0\.0\/features\.json shows the change\) and make the change in the catalog for the next release$/,
+    );
+    expect(releaseCheck(context).ok).toBe(false);
+    setVersion(root, '1.1.0');
+    expect(() => releaseSnapshot(context)).toThrow(/^release 1\.1\.0 cannot be frozen:\n\[snapshot\] releases\/1\.0\.0\/features\.json changed after it was released/);
+  });
+
+  it('fails the check for a snapshot written by hand, never recorded', () => {
+    const { root } = frozen();
+    mkdirSync(join(root, 'releases', '1.1.0'));
+    writeFileSync(join(root, 'releases', '1.1.0', 'features.json'), readFileSync(join(root, 'releases', '1.0.0', 'features.json'), 'utf8').replace('"1.0.0"', '"1.1.0"'));
+    const context = ctx(root, widgets(), '2027-02-01');
+    expect(checkReport(releaseCheck(context), context)).toContain(
+      '[snapshot] releases/1.1.0/features.json is not recorded in releases/SHA256SUMS: releases are frozen by featuregates release snapshot, which records them; remove the file and freeze the release with it',
+    );
+  });
+
+  it('is not checked in a project that never recorded digests, which records them all at its next freeze', () => {
+    const { root } = frozen();
+    rmSync(join(root, 'releases', 'SHA256SUMS'));
+    expect(releaseCheck(ctx(root, widgets(), '2027-02-01')).changed).toEqual([]);
+    setVersion(root, '1.1.0');
+    releaseSnapshot(ctx(root, promoted, '2027-02-01'));
+    expect(readFileSync(join(root, 'releases', 'SHA256SUMS'), 'utf8').split('\n').filter(Boolean).map((line) => line.split('  ')[1])).toEqual(['1.0.0/features.json', '1.1.0/features.json']);
   });
 });

@@ -15,6 +15,7 @@ import { DOCS_PATH, renderDocs } from './docs';
 import { formatViolation } from './messages';
 import { checkPolicy } from './policy';
 import { checkReleaseDates } from './release-history';
+import { changedSnapshots, recordDigests } from './release-digests';
 import { renderReleaseNotes } from './release-notes';
 import { latestSnapshot, listReleases, notesPath, previousSnapshot, readSnapshot, snapshotPath, writeSnapshot } from './releases-dir';
 import { emptySnapshot, snapshotOf } from './snapshot';
@@ -124,6 +125,8 @@ export interface CheckResult extends DiffResult {
   unfrozen?: string;
   /** Why that cut version cannot be frozen as it is: too low a bump, changes missing from its CHANGELOG. */
   cutProblems: string[];
+  /** Released snapshots that changed since they were released (`releases/SHA256SUMS`). */
+  changed: string[];
   ok: boolean;
 }
 
@@ -159,12 +162,13 @@ export function releaseCheck(ctx: ReleaseContext): CheckResult {
   const unfrozen = pkg && compareVersions(pkg.version, from.version) > 0 ? pkg.version : undefined;
   const unrecorded = unfrozen || !existsSync(ctx.changesetDir) ? [] : eventsWithoutChangeset(events, readChangesetDir(ctx.changesetDir));
   const cutProblems = unfrozen && pkg ? versionProblems(pkg.dir, from.version, unfrozen, events) : [];
-  return { from, to, events, violations, unrecorded, ...(unfrozen ? { unfrozen } : {}), cutProblems, ok: violations.length === 0 && unrecorded.length === 0 && !unfrozen };
+  const changed = changedSnapshots(ctx.releasesDir, (path) => where(ctx, path));
+  return { from, to, events, violations, unrecorded, ...(unfrozen ? { unfrozen } : {}), cutProblems, changed, ok: violations.length === 0 && unrecorded.length === 0 && !unfrozen && changed.length === 0 };
 }
 
 /** The lines `release check` prints for a result, failures first. */
 export function checkReport(result: CheckResult, ctx: ReleaseContext): string[] {
-  const lines = result.violations.map(formatViolation);
+  const lines = [...result.changed.map((problem) => `[snapshot] ${problem}`), ...result.violations.map(formatViolation)];
   for (const event of result.unrecorded) lines.push(`[changeset] no changeset records "${event.type}" of ${eventSubject(event)}: run featuregates release changeset`);
   for (const problem of result.cutProblems) lines.push(`[version] ${problem}`);
   if (result.unfrozen && result.cutProblems.length === 0) {
@@ -203,6 +207,8 @@ export interface SnapshotResult {
 export function releaseSnapshot(ctx: ReleaseContext, options: { version?: string } = {}): SnapshotResult {
   const version = options.version ?? findWorkspacePackage(ctx.root, ctx.packageName)?.version;
   if (!version) throw new ReleaseError(`cannot tell the release version: no workspace package, nor the root package.json, is named "${ctx.packageName}"; pass --version, or --package with the package that holds the catalog`);
+  const changed = changedSnapshots(ctx.releasesDir, (path) => where(ctx, path));
+  if (changed.length > 0) throw new ReleaseError(`release ${version} cannot be frozen:\n${changed.map((problem) => `[snapshot] ${problem}`).join('\n')}`);
   const known = listReleases(ctx.releasesDir);
   const latest = known[known.length - 1];
   if (latest && compareVersions(version, latest) < 0) throw new ReleaseError(`release ${version} is older than the latest release ${latest}`);
@@ -226,6 +232,7 @@ export function releaseSnapshot(ctx: ReleaseContext, options: { version?: string
   }
   const written = !existsSync(file);
   if (written) writeSnapshot(ctx.releasesDir, snapshot);
+  recordDigests(ctx.releasesDir);
   const changelogFile = join(packageDir, 'CHANGELOG.md');
   if (existsSync(changelogFile)) writeFileSync(changelogFile, datedChangelog(readFileSync(changelogFile, 'utf8'), version, ctx.date));
   const notesFile = notesPath(ctx.releasesDir, version);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Registry } from '@featuregates/gates';
 import { checkPolicy, diffSnapshots, eventsWithoutChangeset, snapshotOf } from '@featuregates/release';
 import { latestTreeSnapshot } from '../finish';
-import { changesOf, contentsOf, FIXTURE, fixtureTree, flush, shipRelease } from '../test-support/workspace';
+import { changesOf, contentsOf, cutRelease, FIXTURE, fixtureTree, flush } from '../test-support/workspace';
 import { defaultGenerator } from './default/generator';
 import { flagGenerator } from './flag/generator';
 
@@ -20,7 +20,7 @@ const flag = (key: string) => registry.flags.find((entry) => entry.key === key);
 
 describe('default --to: announcing a new default', () => {
   it('lists the files it would write, as --dry-run prints them', () => {
-    expect(listed).toEqual(['CREATE docs/features.md', `CREATE ${FIXTURE.catalogDir}/entries/flag-keep-scraps.test.ts`, `UPDATE ${FIXTURE.catalogDir}/flags.ts`]);
+    expect(listed).toEqual(['CREATE .changeset/fg-flag-default-announced-keep-scraps.md', 'CREATE docs/features.md', `CREATE ${FIXTURE.catalogDir}/entries/flag-keep-scraps.test.ts`, `UPDATE ${FIXTURE.catalogDir}/flags.ts`]);
   });
 
   it('writes defaultChange with flipNotBefore the policy window from --date: 12 months for a stable flag, 9 for beta, none for alpha', () => {
@@ -34,6 +34,7 @@ describe('default --to: announcing a new default', () => {
     if (!released) throw new Error('the fixture has a first release');
     const next = snapshotOf(registry, { version: 'unreleased', date: ANNOUNCED, previous: released });
     const events = diffSnapshots(released, next);
+    expect(events.map((event) => event.type)).toEqual(['flag-default-announced', 'flag-default-announced', 'flag-default-announced']);
     expect(checkPolicy(released, next, events)).toEqual([]);
     const changesets = new Map(tree.children('.changeset').filter((name) => name.startsWith('fg-')).map((name) => [name, tree.read(`.changeset/${name}`, 'utf-8') ?? '']));
     expect(eventsWithoutChangeset(events, changesets)).toEqual([]);
@@ -61,18 +62,23 @@ describe('default --to: announcing a new default', () => {
 });
 
 describe('default --flip', () => {
-  it('refuses before the announcement shipped, and before the later of its window and flipNotBefore, naming the date', () => {
+  it('refuses before the announcement shipped, and before the later of its window and flipNotBefore, naming the date; flips on that date', () => {
     const fresh = fixtureTree();
     defaultGenerator(fresh, { ...on, name: 'paint-mode', to: 'gloss', message: 'gloss paint lasts longer.' });
     expect(() => defaultGenerator(fresh, { ...FIXTURE, date: '2028-01-01', name: 'paint-mode', flip: true })).toThrow(
       'the default of "paint-mode" cannot flip to "gloss" yet: its announcement has not shipped (the latest release, 1.0.0, does not carry it); release it first, and the flip is allowed from 2027-11-15',
     );
-    shipRelease(fresh, '1.1.0', ANNOUNCED);
+    cutRelease(fresh, '1.1.0', ANNOUNCED);
     const untouched = contentsOf(fresh);
     expect(() => defaultGenerator(fresh, { ...FIXTURE, date: '2027-11-14', name: 'paint-mode', flip: true })).toThrow(
       'the default of "paint-mode" cannot flip to "gloss" on 2027-11-14: it was announced on 2027-02-15 (release 1.1.0), the policy asks for 9 months because it is a beta flag, and the announcement promised not before 2027-11-15: allowed from 2027-11-15 (pass --date 2027-11-15 or later)',
     );
     expect(contentsOf(fresh)).toEqual(untouched);
+    defaultGenerator(fresh, { ...FIXTURE, date: '2027-11-15', release: 'v1.4.0', name: 'paint-mode', flip: true });
+    const flipped = (require(join(flush(fresh), 'catalog.ts')) as { widgetsCatalog: Registry }).widgetsCatalog.flags.find((entry) => entry.key === 'paint-mode');
+    expect(flipped).toMatchObject({ default: 'gloss' });
+    expect(flipped?.defaultChange).toBeUndefined();
+    expect(fresh.children(FIXTURE.changesetDir)).toContain('fg-flag-default-changed-paint-mode.md');
   });
 
   it('sets the default, drops the announcement and records default-changed in the history (a flag added since the release)', () => {

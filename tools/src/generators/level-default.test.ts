@@ -1,10 +1,10 @@
 /** The level-default generator on a fixture catalog of its own: announcing a new default level, and flipping it once the policy allows. */
 import { join } from 'node:path';
 import type { Registry } from '@featuregates/gates';
-import { checkPolicy, diffSnapshots, snapshotOf } from '@featuregates/release';
+import { checkPolicy, diffSnapshots, eventsWithoutChangeset, snapshotOf } from '@featuregates/release';
 import type { Tree } from '@nx/devkit';
 import { latestTreeSnapshot } from '../finish';
-import { changesOf, contentsOf, FIXTURE, fixtureTree, flush, shipRelease } from '../test-support/workspace';
+import { changesOf, contentsOf, cutRelease, FIXTURE, fixtureTree, flush } from '../test-support/workspace';
 import { levelDefaultGenerator } from './level-default/generator';
 
 const ANNOUNCED = '2027-02-15';
@@ -19,7 +19,7 @@ const registry = (require(join(catalogDir, 'catalog.ts')) as { widgetsCatalog: R
 
 describe('level-default --to', () => {
   it('lists the files it would write, as --dry-run prints them', () => {
-    expect(listed).toEqual(['CREATE docs/features.md', `CREATE ${FIXTURE.catalogDir}/entries/level-enable-api-fields.test.ts`, `UPDATE ${FIXTURE.catalogDir}/catalog.ts`]);
+    expect(listed).toEqual(['CREATE .changeset/fg-level-default-announced-enable-api-fields.md', 'CREATE docs/features.md', `CREATE ${FIXTURE.catalogDir}/entries/level-enable-api-fields.test.ts`, `UPDATE ${FIXTURE.catalogDir}/catalog.ts`]);
   });
 
   it('writes levelDefaultChange with flipNotBefore 12 months from --date (the catalog has a v1 kind), the default unchanged', () => {
@@ -31,7 +31,11 @@ describe('level-default --to', () => {
     const released = latestTreeSnapshot(tree, FIXTURE.releases);
     if (!released) throw new Error('the fixture has a first release');
     const next = snapshotOf(registry, { version: 'unreleased', date: ANNOUNCED, previous: released });
-    expect(checkPolicy(released, next, diffSnapshots(released, next))).toEqual([]);
+    const events = diffSnapshots(released, next);
+    expect(events.map((event) => event.type)).toEqual(['level-default-announced']);
+    expect(checkPolicy(released, next, events)).toEqual([]);
+    const changesets = new Map(tree.children('.changeset').filter((name) => name.startsWith('fg-')).map((name) => [name, tree.read(`.changeset/${name}`, 'utf-8') ?? '']));
+    expect(eventsWithoutChangeset(events, changesets)).toEqual([]);
   });
 
   it('refuses what cannot be announced, and writes nothing then', () => {
@@ -56,7 +60,7 @@ describe('level-default --flip', () => {
     expect(() => levelDefaultGenerator(flipping, { ...FIXTURE, date: '2028-03-01', flip: true })).toThrow(
       'the default of "enable-api-fields" cannot flip to "stable" yet: its announcement has not shipped (the latest release, 1.0.0, does not carry it); release it first, and the flip is allowed from 2028-02-15',
     );
-    shipRelease(flipping, '1.1.0', ANNOUNCED);
+    cutRelease(flipping, '1.1.0', ANNOUNCED);
     expect(() => levelDefaultGenerator(flipping, { ...FIXTURE, date: '2028-02-14', flip: true })).toThrow(
       'the default of "enable-api-fields" cannot flip to "stable" on 2028-02-14: it was announced on 2027-02-15 (release 1.1.0), the policy asks for 12 months because the catalog has v1 kinds, and the announcement promised not before 2028-02-15: allowed from 2028-02-15 (pass --date 2028-02-15 or later)',
     );

@@ -48,22 +48,6 @@ export function cutRelease(tree: Tree, version: string, date: string): Snapshot 
   return snapshot;
 }
 
-/**
- * Cuts a release and makes sure its snapshot records the announced default changes it ships
- * (`flags[key].defaultChange`, `level.notice`), as the release package's snapshots do once they
- * know `defaultChange` and `levelDefaultChange`; on either side of that, the flips see them.
- */
-export function shipRelease(tree: Tree, version: string, date: string): Snapshot {
-  const snapshot = cutRelease(tree, version, date) as Snapshot & { flags: Record<string, { defaultChange?: unknown }> };
-  const { registry } = loadTreeCatalog(tree, FIXTURE.catalogDir);
-  for (const flag of registry.flags) {
-    if (flag.defaultChange && !snapshot.flags[flag.key].defaultChange) snapshot.flags[flag.key].defaultChange = { ...flag.defaultChange, to: String(flag.defaultChange.to), date, release: version };
-  }
-  if (registry.levelDefaultChange && !snapshot.level.notice) snapshot.level.notice = { ...registry.levelDefaultChange, date, release: version };
-  tree.write(`${FIXTURE.releases}/${version}/features.json`, canonicalJson(snapshot));
-  return snapshot;
-}
-
 /** Writes the tree's catalog directory (edited files and generated tests) to a scratch directory; returns the catalog's path there. */
 export function flush(tree: Tree): string {
   const dir = mkdtempSync(join(tmpdir(), 'fg-generated-'));

@@ -99,7 +99,7 @@ export function registerRelease(program: Command, source: ProjectSource, io: Io,
           const result = releaseCheck(ctx);
           const lines = checkReport(result, ctx);
           if (options.output === 'json') {
-            io.out(JSON.stringify({ ok: result.ok, from: result.from.version, date: ctx.date, violations: result.violations, unrecorded: result.unrecorded, unfrozen: result.unfrozen ?? null, lines }, null, 2));
+            io.out(JSON.stringify({ ok: result.ok, from: result.from.version, date: ctx.date, violations: result.violations, unrecorded: result.unrecorded, unfrozen: result.unfrozen ?? null, changed: result.changed, lines }, null, 2));
           } else {
             for (const line of lines) io.out(line);
             io.err(`release check at ${ctx.date}: ${result.events.length} change(s) since ${result.from.version} (${result.from.date}), ${lines.length} problem(s)${result.ok ? ': the policy holds' : ''}`);
