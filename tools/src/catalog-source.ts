@@ -83,7 +83,12 @@ export function appendEntry(located: Located, entry: string): string {
   const elements = ts.isArrayLiteralExpression(node) ? node.elements : node.properties;
   const lineStart = text.lastIndexOf('\n', close - 1) + 1;
   const closeOnOwnLine = text.slice(lineStart, close).trim() === '';
-  const indent = elements.length > 0 ? ' '.repeat(elements[0].getStart() - (text.lastIndexOf('\n', elements[0].getStart() - 1) + 1)) : '  ';
+  const indent =
+    elements.length > 0
+      ? ' '.repeat(elements[0].getStart() - (text.lastIndexOf('\n', elements[0].getStart() - 1) + 1))
+      : closeOnOwnLine
+        ? `${lineIndent(text, close)}  `
+        : '  ';
   const needsComma = elements.length > 0 && !elements.hasTrailingComma;
   const commaAt = elements.length > 0 ? elements[elements.length - 1].getEnd() : close;
   const body = entry
@@ -293,7 +298,9 @@ export function locateOrCreateList(tree: Tree, dir: string, collection: Collecti
     const found = find(registry);
     if (found) return found;
     if (propertyValue(registry.node, property)) throw new Error(`the registry's "${property}" in ${registry.file} is not an array literal or a \`${collection}[]\` declaration; add the entry by hand`);
-    tree.write(registry.file, applyEdits(registry.text, setPropertyEdits(registry.text, registry.node, [[property, '[]']])));
+    const properties = ts.isObjectLiteralExpression(registry.node) ? registry.node.properties : undefined;
+    const indent = properties && properties.length > 0 ? lineIndent(registry.text, properties[properties.length - 1].getStart()) : '';
+    tree.write(registry.file, applyEdits(registry.text, setPropertyEdits(registry.text, registry.node, [[property, `[\n${indent}]`]])));
     const created = find(locate(tree, dir, 'Registry'));
     if (!created) throw new Error(`could not add "${property}" to the registry in ${registry.file}`);
     return created;

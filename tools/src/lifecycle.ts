@@ -52,10 +52,10 @@ export function ownerOf(registry: Registry, flag: BehaviorFlag): ApiFeature | un
   return registry.features.find((feature) => feature.name === flag.feature || (feature.flag !== undefined && feature.flag === flag.key));
 }
 
-/** A sentence users will read: not a placeholder. */
-export function checkSentence(option: string, text: string | undefined): string {
+/** Words users will read: not a placeholder (a notice's message is a sentence; a removal's note may be a phrase). */
+export function checkSentence(option: string, text: string | undefined, shortest = 11): string {
   const value = (text ?? '').trim();
-  if (value.length <= 10) throw new Error(`--${option}: say in one sentence what users should know (more than 10 characters)`);
+  if (value.length < shortest) throw new Error(`--${option}: say ${shortest > 5 ? 'in one sentence ' : ''}what users should know (${shortest} characters or more)`);
   return value;
 }
 

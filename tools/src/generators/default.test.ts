@@ -52,7 +52,7 @@ describe('default --to: announcing a new default', () => {
     expect(() => defaultGenerator(fresh, { ...on, ...say, name: 'paint-mode', to: 'matte' })).toThrow('"matte" is already the default of "paint-mode"');
     expect(() => defaultGenerator(fresh, { ...on, ...say, name: 'paint-mode', to: 'chrome' })).toThrow(/^bad --to: invalid value "chrome" for "paint-mode"/);
     expect(() => defaultGenerator(fresh, { ...on, ...say, name: 'paint-mode' })).toThrow('--to: the new default of "paint-mode", as a ConfigMap holds it (or --flip to flip an announced one)');
-    expect(() => defaultGenerator(fresh, { ...on, name: 'paint-mode', to: 'gloss', message: 'soon' })).toThrow('--message: say in one sentence what users should know (more than 10 characters)');
+    expect(() => defaultGenerator(fresh, { ...on, name: 'paint-mode', to: 'gloss', message: 'soon' })).toThrow('--message: say in one sentence what users should know (11 characters or more)');
     expect(() => defaultGenerator(fresh, { ...on, name: 'paint-mode', flip: true })).toThrow(
       'no default change of "paint-mode" is announced: announce it first (nx g @featuregates/tools:default paint-mode --to VALUE --message "…"), then flip it once its window has run',
     );

@@ -80,7 +80,7 @@ describe('deprecate', () => {
     );
     expect(() => deprecateGenerator(fresh, { ...on, name: 'old-glue', message: 'it is long gone anyway.' })).toThrow('flag "old-glue" was removed in v1.0.0 (a tombstone); there is nothing left to deprecate');
     expect(() => deprecateGenerator(fresh, { ...on, name: 'nope', message: 'no such thing at all.' })).toThrow('no feature or flag "nope" in the catalog: name a feature (turbo, fan-out, sparkle, labels) or a flag key');
-    expect(() => deprecateGenerator(fresh, { ...on, name: 'sparkle', message: 'TODO' })).toThrow('--message: say in one sentence what users should know (more than 10 characters)');
+    expect(() => deprecateGenerator(fresh, { ...on, name: 'sparkle', message: 'TODO' })).toThrow('--message: say in one sentence what users should know (11 characters or more)');
     expect(() => deprecateGenerator(fresh, { ...on, name: 'sparkle', message: 'sparkle is too bright.', date: '2027-2-1' })).toThrow('bad --date "2027-2-1": want YYYY-MM-DD');
     expect(contentsOf(fresh)).toEqual(untouched);
     expect(() => deprecateGenerator(tree, { ...on, name: 'turbo', message: 'a second notice on turbo.' })).toThrow(

@@ -43,7 +43,7 @@ describe('level-default --to', () => {
     const untouched = contentsOf(fresh);
     expect(() => levelDefaultGenerator(fresh, { ...on, to: 'beta', message: MESSAGE })).toThrow('"beta" is already the default of "enable-api-fields"');
     expect(() => levelDefaultGenerator(fresh, { ...on, to: 'gamma' as 'beta', message: MESSAGE })).toThrow('--to: the new default of "enable-api-fields", one of its levels (alpha, beta, stable), not "gamma"');
-    expect(() => levelDefaultGenerator(fresh, { ...on, to: 'stable', message: 'soon' })).toThrow('--message: say in one sentence what users should know (more than 10 characters)');
+    expect(() => levelDefaultGenerator(fresh, { ...on, to: 'stable', message: 'soon' })).toThrow('--message: say in one sentence what users should know (11 characters or more)');
     expect(() => levelDefaultGenerator(fresh, { ...on, flip: true })).toThrow(
       'no new default of "enable-api-fields" is announced: announce it first (nx g @featuregates/tools:level-default --to LEVEL --message "…"), then flip it once its window has run',
     );

@@ -123,7 +123,7 @@ function refreshEntryTests(tree: Tree, dir: string, after: LoadedCatalog, gone: 
 export function removeGenerator(tree: Tree, options: RemoveGeneratorSchema): void {
   const paths = pathsFrom(options);
   const date = releaseDate(options.date);
-  const note = checkSentence('note', options.note);
+  const note = checkSentence('note', options.note, 5);
   const removedIn = (options.release ?? '').trim();
   if (!removedIn) throw new Error('--release: name the catalog release that removes it (e.g. v1.20.0); users read "removed in RELEASE: NOTE"');
   const { registry: base } = loadTreeCatalog(tree, paths.catalogDir);
