@@ -8,6 +8,7 @@ import { checkPolicy, diffSnapshots, docsFor, eventsWithoutChangeset, snapshotOf
 import { latestTreeSnapshot } from '../finish';
 import { changesOf, contentsOf, cutRelease, FIXTURE, fixtureTree, flush } from '../test-support/workspace';
 import { deprecateGenerator } from './deprecate/generator';
+import { apiVersionGenerator } from './api-version/generator';
 import { removeGenerator } from './remove/generator';
 
 const NOTICE = '2027-02-15';
@@ -127,6 +128,19 @@ describe('remove', () => {
     expect(() => removeGenerator(fresh, { ...on, date: LATER, name: 'sparkle', note: 'sparkle is gone' })).toThrow(
       'the deprecation notice of alpha feature "sparkle" has not shipped yet (the latest release, 1.1.0, does not carry it): release it first; the removal is allowed in any release after the one that ships it',
     );
+  });
+
+  it("rewrites a kind's entry test that exercised the removed feature, so it no longer names it", () => {
+    const fresh = fixtureTree();
+    apiVersionGenerator(fresh, { ...FIXTURE, date: NOTICE, kind: 'Gadget', apiVersion: 'v1' });
+    deprecateGenerator(fresh, { ...FIXTURE, date: NOTICE, release: 'v1.1.0', name: 'sparkle', message: 'sparkle goes in a later release.' });
+    const kindTest = `${FIXTURE.catalogDir}/entries/kind-v1-gadget.test.ts`;
+    expect(fresh.read(kindTest, 'utf-8')).toContain("it('gates sparkle at spec.sparkle'");
+    cutRelease(fresh, '1.1.0', NOTICE);
+    removeGenerator(fresh, { ...on, date: LATER, name: 'sparkle', note: 'sparkle is gone' });
+    expect(fresh.read(kindTest, 'utf-8')).not.toContain('sparkle');
+    expect(fresh.exists(`${FIXTURE.catalogDir}/entries/feature-sparkle.test.ts`)).toBe(false);
+    expect(fresh.exists(`${FIXTURE.catalogDir}/entries/removed-feature-sparkle.test.ts`)).toBe(true);
   });
 
   it("keeps Tekton's rule unless the catalog relaxes it: then a stable feature on a v1 kind goes like any other, after its window", () => {
