@@ -134,12 +134,17 @@ export function ratchetWarning(path: string, title: string, stability: Stability
   return `${path}: kept existing ${stability} feature ${quote(title)}, which is now off; new uses are rejected`;
 }
 
+/** A deprecated feature's notice as an admission warning carries it; `validateCatalog` keeps it within MAX_WARNING_LENGTH. */
+export function deprecationNotice(name: string, message: string, removalNotBefore?: string): string {
+  return `${quote(name)} is ${deprecationClause(message, removalNotBefore)}`;
+}
+
 /**
  * A deprecated feature in use, once per feature per object: at its first path, or without the path
- * when that would push the notice past Kubernetes' 120 characters.
+ * when that would push the notice past Kubernetes' 120 characters, so the date is never cut off.
  */
 export function deprecatedUseWarning(path: string, name: string, message: string, removalNotBefore?: string): string {
-  const notice = `${quote(name)} is ${deprecationClause(message, removalNotBefore)}`;
+  const notice = deprecationNotice(name, message, removalNotBefore);
   const placed = `${path}: ${notice}`;
   return placed.length <= MAX_WARNING_LENGTH ? placed : notice;
 }
@@ -315,6 +320,8 @@ export const catalogProblems = {
   removedNameTaken: () => 'has the name of a feature in `features`: a name means one feature for good; remove one of the two entries',
   removedFlagLive: (flag: string) => `its own flag ${quote(flag)} is still in \`flags\`: a removed feature's flag goes with it; move ${quote(flag)} to \`tombstones\` or remove \`flag\``,
   removedFlagNoTombstone: (flag: string) => `its own flag ${quote(flag)} has no tombstone: add ${quote(flag)} to \`tombstones\` so old ConfigMaps keep loading, or remove \`flag\``,
+  noticeTooLong: (length: number, limit: number, over: number) =>
+    `its deprecation notice is ${length} characters as an admission warning shows it, over Kubernetes' ${limit}: shorten \`deprecated.message\` by ${over} characters`,
   noticeDate: (field: string, date: string) => `\`${field}\` ${quote(date)} is not a date: write it as YYYY-MM-DD`,
   defaultChangeShipped: (field: string, value: unknown) => `\`${field}.to\` is ${quote(value)}, already the default: the flip has shipped; remove \`${field}\``,
   defaultChangeBadValue: (field: string, value: unknown, want: string) => `\`${field}.to\` ${quote(value)} is not ${want}: announce a value the flag takes`,

@@ -1,4 +1,5 @@
 import { evaluate } from './evaluate';
+import { findUses } from './find-uses';
 import { featureState } from './is-enabled';
 import { parseConfig, type GateConfig } from './parse-config';
 import { gatedFeatures, removedFeatureOf } from './removed-features';
@@ -53,6 +54,14 @@ describe('removed features', () => {
     const changed = evaluate(widget({ warp: { to: 'west' } }), { config, operation: 'UPDATE', oldObject: old });
     expect(changed.allowed).toBe(false);
     expect(changed.violations[0].message).toContain(WARP_REMOVED);
+  });
+
+  it('is found by findUses like a live feature, its use telling which removed entry it is', () => {
+    const uses = findUses(lifecycle, widget({ warp: 1, turbo: true }));
+    expect(uses.map((use) => [use.path, use.check.feature.name, removedFeatureOf(use.check.feature)?.removedIn])).toEqual([
+      ['spec.turbo', 'turbo', undefined],
+      ['spec.warp', 'warp', 'v3'],
+    ]);
   });
 
   it('is never on: featureState says why', () => {

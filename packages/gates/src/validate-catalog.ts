@@ -1,5 +1,5 @@
 import { didYouMean } from './did-you-mean';
-import { catalogProblems as say, invalidCatalog } from './messages';
+import { catalogProblems as say, deprecationNotice, invalidCatalog, MAX_WARNING_LENGTH } from './messages';
 import { compilePattern } from './pattern';
 import { formatValue, sameValue } from './parse-config';
 import type { ApiFeature, BehaviorFlag, FieldUse, FlagValue, HistoryEntry, Registry } from './registry';
@@ -228,7 +228,12 @@ export function validateCatalog(registry: Registry): CatalogProblem[] {
       else if (flag.type !== 'list') add(entry, say.disabledByNotList(feature.disabledBy.flag, flag.type));
     }
     usesProblems(entry, feature.uses);
-    if (feature.deprecated) add(entry, dateProblem('deprecated.removalNotBefore', feature.deprecated.removalNotBefore));
+    if (feature.deprecated) {
+      add(entry, dateProblem('deprecated.removalNotBefore', feature.deprecated.removalNotBefore));
+      // The notice is the admission warning's whole point: it must fit, date included, not be clipped.
+      const notice = deprecationNotice(feature.name, feature.deprecated.message, feature.deprecated.removalNotBefore);
+      if (notice.length > MAX_WARNING_LENGTH) add(entry, say.noticeTooLong(notice.length, MAX_WARNING_LENGTH, notice.length - MAX_WARNING_LENGTH));
+    }
     for (const message of historyProblems(feature.history)) add(entry, message);
   }
 

@@ -45,6 +45,14 @@ describe('validateCatalog on lifecycle entries', () => {
     ]);
   });
 
+  it('refuses a deprecation notice an admission warning would have to clip', () => {
+    const long = 'x'.repeat(70);
+    const features = lifecycle.features.map((feature) => (feature.name === 'fan-out' ? { ...feature, deprecated: { since: 'v2', message: long, removalNotBefore: '2027-09-01' } } : feature));
+    expect(problemsOf({ ...lifecycle, features })).toEqual([
+      'feature "fan-out": its deprecation notice is 126 characters as an admission warning shows it, over Kubernetes\' 120: shorten `deprecated.message` by 6 characters',
+    ]);
+  });
+
   it('refuses a default change to a value the flag does not take, or to the default it already has', () => {
     const withChange = (to: string) => lifecycle.flags.map((flag) => (flag.key === 'mode' && flag.defaultChange ? { ...flag, defaultChange: { ...flag.defaultChange, to } } : flag));
     expect(problemsOf({ ...lifecycle, flags: withChange('d') })).toEqual(['flag "mode": `defaultChange.to` "d" is not one of its values ("a", "b", "c"): announce a value the flag takes']);

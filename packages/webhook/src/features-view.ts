@@ -1,4 +1,4 @@
-import { clipMessage, clipText, featureState, formatValue, type ConfigIssue, type ConfigState, type FeatureStateReason, type Registry, type Stability, type ValueSource } from '@featuregates/gates';
+import { clipMessage, clipText, deprecationClause, featureState, formatValue, gatedFeatures, removedFeatureOf, type ConfigIssue, type ConfigState, type FeatureStateReason, type Registry, type Stability, type ValueSource } from '@featuregates/gates';
 
 export interface FeaturesView {
   /** Where the config is read from: `file /path` or `configmap namespace/name`. */
@@ -12,7 +12,8 @@ export interface FeaturesView {
   errors: ConfigIssue[];
   warnings: ConfigIssue[];
   flags: { key: string; value: string; source: ValueSource }[];
-  features: { name: string; stability: Stability; enabled: boolean; decidedBy: FeatureStateReason; flag?: string }[];
+  /** Live features, then removed ones (`decidedBy: 'removed'`, never enabled), each with its deprecation notice or removal if any. */
+  features: { name: string; stability: Stability; enabled: boolean; decidedBy: FeatureStateReason; flag?: string; deprecated?: string; removedIn?: string }[];
 }
 
 const clipIssue = (issue: ConfigIssue): ConfigIssue => ({ key: clipText(issue.key), message: clipMessage(issue.message) });
@@ -31,9 +32,19 @@ export function featuresView(registry: Registry, state: ConfigState, source: str
     const effective = config.values.get(flag.key);
     if (effective) view.flags.push({ key: flag.key, value: clipText(formatValue(effective.value)), source: effective.source });
   }
-  for (const feature of registry.features) {
+  for (const feature of gatedFeatures(registry)) {
     const decided = featureState(feature, config);
-    view.features.push({ name: feature.name, stability: feature.stability, enabled: decided.enabled, decidedBy: decided.reason, ...(feature.flag ? { flag: feature.flag } : {}) });
+    const notice = feature.deprecated;
+    const removed = removedFeatureOf(feature);
+    view.features.push({
+      name: feature.name,
+      stability: feature.stability,
+      enabled: decided.enabled,
+      decidedBy: decided.reason,
+      ...(feature.flag ? { flag: feature.flag } : {}),
+      ...(notice ? { deprecated: deprecationClause(notice.message, notice.removalNotBefore) } : {}),
+      ...(removed ? { removedIn: removed.removedIn } : {}),
+    });
   }
   return view;
 }

@@ -97,6 +97,13 @@ describe('the webhook and lifecycle entries', () => {
     expect(mentions()).toBe(1);
   });
 
+  it('lists removed and deprecated features on /features', async () => {
+    const { running } = await start('enable-api-fields: alpha\n');
+    const features = ((await send(`${running.url}/features`, { ca })).json as { features: Record<string, unknown>[] }).features;
+    expect(features.find((feature) => feature.name === 'warp')).toEqual({ name: 'warp', stability: 'alpha', enabled: false, decidedBy: 'removed', removedIn: 'v3' });
+    expect(features.find((feature) => feature.name === 'fan-out')).toMatchObject({ enabled: true, deprecated: 'deprecated: use spread instead; removal not before 2027-09-01' });
+  });
+
   it('shows the default-change warning to whoever applies a ConfigMap that leaves the key unset', async () => {
     const { running } = await start('enable-api-fields: beta\n');
     const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'widget-flags', namespace: 'widget-system' }, data: { 'enable-api-fields': 'beta' } };

@@ -1,4 +1,4 @@
-import { bundlesOffering, formatValue, gatedPaths, kindLabel, levelAdmits, moreStable, settingStability, type Project, type Registry } from '@featuregates/gates';
+import { bundlesOffering, formatValue, gatedPaths, kindLabel, levelAdmits, moreStable, settingStability, tombstoneFeature, type Project, type Registry } from '@featuregates/gates';
 import type { Variant } from './variants';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -45,8 +45,31 @@ export function featuresMarkdown(registry: Registry, project: Project, variant: 
     const refused = candidates.filter((value) => !allowed.includes(value));
     const values = candidates.length > 0 ? allowed.join(', ') : flag.type === 'list' ? `subset of ${(flag.values ?? []).join(', ')}` : flag.type === 'int' ? 'an integer' : 'any string';
     lines.push(
-      `| \`${flag.key}\` | ${flag.type} | \`${cell(formatValue(flag.default)) || '""'}\` | ${cell(values)} | ${refused.join(', ')} | ${flag.deprecated ? `since ${flag.deprecated.since}` : ''} |`,
+      `| \`${flag.key}\` | ${flag.type} | \`${cell(formatValue(flag.default)) || '""'}\` | ${cell(values)} | ${refused.join(', ')} | ${flag.deprecated ? `since ${flag.deprecated.since}${flag.deprecated.removalNotBefore ? `, removal not before ${flag.deprecated.removalNotBefore}` : ''}` : ''} |`,
     );
+  }
+  const changes = [
+    ...(registry.levelDefaultChange ? [{ key: registry.apiFieldsKey, from: level, to: moreStable(registry.levelDefaultChange.to, variant.name), change: registry.levelDefaultChange }] : []),
+    ...registry.flags.flatMap((flag) => (flag.defaultChange ? [{ key: flag.key, from: formatValue(flag.default), to: formatValue(flag.defaultChange.to), change: flag.defaultChange }] : [])),
+  ].filter(({ from, to }) => from !== to);
+  if (changes.length > 0) {
+    lines.push('', '## Announced default changes (a ConfigMap that leaves the key unset is warned; set it to pin either value)', '', '| key | default now | becomes | not before | why |', '|---|---|---|---|---|');
+    for (const { key, from, to, change } of changes) lines.push(`| \`${key}\` | \`${from}\` | \`${to}\` | ${change.flipNotBefore ?? 'not announced'} | ${cell(change.message)} |`);
+  }
+  const deprecated = registry.features.filter((feature) => feature.deprecated);
+  if (deprecated.length > 0) {
+    lines.push('', '## Deprecated features (a use is warned about)', '', '| feature | since | removal not before | replaced by | why |', '|---|---|---|---|---|');
+    for (const { name, deprecated: notice } of deprecated) {
+      if (notice) lines.push(`| ${name} | ${notice.since} | ${notice.removalNotBefore ?? 'not announced'} | ${cell(notice.replacedBy ?? '')} | ${cell(notice.message)} |`);
+    }
+  }
+  const removed = registry.removedFeatures ?? [];
+  if (removed.length > 0) {
+    lines.push('', '## Removed features (refused at every level, in every bundle)', '', '| feature | removed in | note | replaced by | refused at |', '|---|---|---|---|---|');
+    for (const entry of removed) {
+      const paths = [...new Set(gatedPaths(registry, tombstoneFeature(entry)).map(({ kind, path }) => `${kindLabel(kind)} \`${path}\``))];
+      lines.push(`| ${entry.name} | ${entry.removedIn} | ${cell(entry.note)} | ${cell(entry.replacedBy ?? '')} | ${paths.slice(0, 4).join('<br>')}${paths.length > 4 ? `<br>… ${paths.length - 4} more` : ''} |`);
+    }
   }
   lines.push('', '## Removed keys (load with a warning)', '', '| key | removed in | note |', '|---|---|---|');
   for (const tombstone of registry.tombstones) lines.push(`| \`${tombstone.key}\` | ${tombstone.removedIn} | ${cell(tombstone.note)} |`);

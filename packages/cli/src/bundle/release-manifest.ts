@@ -1,5 +1,5 @@
 import { dump } from 'js-yaml';
-import { formatValue, levelAdmits, moreStable, ownFlagRuleText, settingStability, webhookConfigurationName, type BehaviorFlag, type Project, type Registry } from '@featuregates/gates';
+import { formatValue, levelAdmits, moreStable, ownFlagRuleText, settingStability, webhookConfigurationName, type BehaviorFlag, type DefaultChange, type Project, type Registry } from '@featuregates/gates';
 import { certificateRbacObjects } from './certificate-rbac';
 import type { Variant } from './variants';
 
@@ -44,9 +44,27 @@ function flagLines(flag: BehaviorFlag, variant: Variant): string[] {
   } else if (flag.values) {
     lines.push(...comment(`A comma-separated subset of: ${flag.values.join(', ')}.`, '  '));
   }
-  if (flag.deprecated) lines.push(...comment(`Deprecated since ${flag.deprecated.since}: ${flag.deprecated.message}.`, '  '));
-  lines.push(`  ${flag.key}: ${quoted(formatValue(flag.default))}`);
+  // A deprecated key set here would warn every cluster that installs the bundle about a key it never chose.
+  if (flag.deprecated) {
+    const { since, message, removalNotBefore } = flag.deprecated;
+    lines.push(...comment(`Deprecated since ${since}: ${message}${removalNotBefore ? `; removal not before ${removalNotBefore}` : ''}. Left unset: setting it warns.`, '  '));
+  }
+  const change = flag.defaultChange;
+  const changing = change !== undefined && formatValue(change.to) !== formatValue(flag.default);
+  if (change && changing) lines.push(...announced(formatValue(change.to), change));
+  lines.push(`  ${flag.deprecated || changing ? '# ' : ''}${flag.key}: ${quoted(formatValue(flag.default))}`);
   return lines;
+}
+
+/**
+ * An announced default change leaves its key unset in the shipped ConfigMap: set there, every
+ * cluster would have pinned the old default without choosing, never hear of the flip, and lose it
+ * silently on the upgrade that applies the new file. Unset, the webhook warns until someone chooses.
+ */
+function announced(to: string, change: DefaultChange<unknown>): string[] {
+  const when = change.flipNotBefore ? ` (not before ${change.flipNotBefore})` : '';
+  const why = /[.!?]$/.test(change.message) ? change.message : `${change.message}.`;
+  return comment(`The default becomes ${quoted(to)}${when}: ${why} Left unset so that the webhook warns until you choose: uncomment to pin the current default, or set ${quoted(to)} now.`, '  ');
 }
 
 /** The project's feature-flags ConfigMap with this variant's defaults and a comment on every key. */
@@ -63,8 +81,11 @@ export function configMapYaml(registry: Registry, project: Project, variant: Var
     'data:',
     ...comment(registry.apiFieldsDescription, '  '),
     ...comment(`The ${variant.name} bundle allows ${[...project.levels].reverse().filter((l) => levelAdmits(variant.name, l)).join(', ')}.`, '  '),
-    `  ${registry.apiFieldsKey}: ${quoted(level)}`,
   ];
+  const levelChange = registry.levelDefaultChange;
+  if (levelChange && moreStable(levelChange.to, variant.name) !== level) {
+    lines.push(...announced(moreStable(levelChange.to, variant.name), levelChange), `  # ${registry.apiFieldsKey}: ${quoted(level)}`);
+  } else lines.push(`  ${registry.apiFieldsKey}: ${quoted(level)}`);
   for (const flag of registry.flags) {
     if (flag.feature) continue;
     lines.push(...flagLines(flag, variant));
