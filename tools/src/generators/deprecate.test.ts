@@ -82,6 +82,9 @@ describe('deprecate', () => {
     expect(() => deprecateGenerator(fresh, { ...on, name: 'nope', message: 'no such thing at all.' })).toThrow('no feature or flag "nope" in the catalog: name a feature (turbo, fan-out, sparkle, labels) or a flag key');
     expect(() => deprecateGenerator(fresh, { ...on, name: 'sparkle', message: 'TODO' })).toThrow('--message: say in one sentence what users should know (11 characters or more)');
     expect(() => deprecateGenerator(fresh, { ...on, name: 'sparkle', message: 'sparkle is too bright.', date: '2027-2-1' })).toThrow('bad --date "2027-2-1": want YYYY-MM-DD');
+    expect(() => deprecateGenerator(fresh, { ...on, name: 'fan-out', message: `fan-out ${'is going away '.repeat(8)}` })).toThrow(
+      /^the edited catalog is not valid:\nfeature "fan-out": its deprecation notice is \d+ characters as an admission warning shows it, over Kubernetes' 120: shorten `deprecated.message` by \d+ characters$/,
+    );
     expect(contentsOf(fresh)).toEqual(untouched);
     expect(() => deprecateGenerator(tree, { ...on, name: 'turbo', message: 'a second notice on turbo.' })).toThrow(
       'feature "turbo" is already deprecated (since v1.1.0: turbo parts wear out; the feature goes in a later release.)',

@@ -103,9 +103,12 @@ describe('the adding generators, on a fixture catalog', () => {
   it('refuse promoting a feature added since the release straight to beta on a v1 kind (new features start alpha)', () => {
     const fresh = fixtureTree();
     featureGenerator(fresh, { ...FIXTURE, name: 'wax', uses: 'Part:wax', description: 'Wax a part before it ships.', flag: 'enable-wax', release: 'v1.1.0', date: DATE });
+    const added = contentsOf(fresh);
     expect(() => promoteGenerator(fresh, { ...FIXTURE, name: 'wax', release: 'v1.2.0', date: DATE })).toThrow(
       'new feature "wax" added as beta on v1 kind widgets.example.dev/v1 Widget: new features on a v1 kind start alpha; add it as alpha, then promote it one level per release',
     );
+    // Refused after editing: the edits are rolled back, so the tree is as the feature generator left it.
+    expect(contentsOf(fresh)).toEqual(added);
   });
 });
 

@@ -7,6 +7,7 @@ import { ENTRIES_DIR, flagTest, literal } from '../../entry-tests';
 import { finish, pathsFrom, type ReleasePaths } from '../../finish';
 import { checkFlip, checkSentence, ownerOf, snapshotsOf, windowEnd, type ShippedAnnouncement } from '../../lifecycle';
 import { loadTreeCatalog } from '../../load-tree-catalog';
+import { inTransaction } from '../../transaction';
 import { releaseDate } from '../../options';
 
 export interface DefaultGeneratorSchema extends Partial<ReleasePaths> {
@@ -54,6 +55,10 @@ function flagOf(tree: Tree, dir: string, name: string): BehaviorFlag {
  * `defaultChange`, history `default-changed`). Its test is rewritten; changeset and docs follow.
  */
 export function defaultGenerator(tree: Tree, options: DefaultGeneratorSchema): void {
+  inTransaction(tree, () => generate(tree, options));
+}
+
+function generate(tree: Tree, options: DefaultGeneratorSchema): void {
   const paths = pathsFrom(options);
   const date = releaseDate(options.date);
   const release = options.release ?? 'unreleased';

@@ -6,6 +6,7 @@ import { ENTRIES_DIR, featureTest, flagTest, literal } from '../../entry-tests';
 import { finish, pathsFrom, type ReleasePaths } from '../../finish';
 import { checkSentence, findTarget, ownerOf, snapshotsOf, stableNeedsNewApiVersion, windowEnd } from '../../lifecycle';
 import { loadTreeCatalog } from '../../load-tree-catalog';
+import { inTransaction } from '../../transaction';
 import { releaseDate } from '../../options';
 
 export interface DeprecateGeneratorSchema extends Partial<ReleasePaths> {
@@ -27,6 +28,10 @@ export interface DeprecateGeneratorSchema extends Partial<ReleasePaths> {
  * whose window is one release), a history entry, its test rewritten, changeset and docs.
  */
 export function deprecateGenerator(tree: Tree, options: DeprecateGeneratorSchema): void {
+  inTransaction(tree, () => generate(tree, options));
+}
+
+function generate(tree: Tree, options: DeprecateGeneratorSchema): void {
   const paths = pathsFrom(options);
   const date = releaseDate(options.date);
   const message = checkSentence('message', options.message);

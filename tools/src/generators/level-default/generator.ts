@@ -6,6 +6,7 @@ import { ENTRIES_DIR, levelTest, literal } from '../../entry-tests';
 import { finish, pathsFrom, type ReleasePaths } from '../../finish';
 import { checkFlip, checkSentence, levelsOf, snapshotsOf, windowEnd } from '../../lifecycle';
 import { loadTreeCatalog } from '../../load-tree-catalog';
+import { inTransaction } from '../../transaction';
 import { releaseDate } from '../../options';
 
 export interface LevelDefaultGeneratorSchema extends Partial<ReleasePaths> {
@@ -26,6 +27,10 @@ export interface LevelDefaultGeneratorSchema extends Partial<ReleasePaths> {
  * the announcement, `apiFieldsHistory` entry `default-changed`), with its test, changeset and docs.
  */
 export function levelDefaultGenerator(tree: Tree, options: LevelDefaultGeneratorSchema): void {
+  inTransaction(tree, () => generate(tree, options));
+}
+
+function generate(tree: Tree, options: LevelDefaultGeneratorSchema): void {
   const paths = pathsFrom(options);
   const date = releaseDate(options.date);
   const release = options.release ?? 'unreleased';

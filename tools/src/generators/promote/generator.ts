@@ -5,6 +5,7 @@ import { applyEdits, entryEdits, findEntry, historyEdit, locate, stabilityEdits 
 import { ENTRIES_DIR, featureTest, flagTest, literal } from '../../entry-tests';
 import { finish, pathsFrom, type ReleasePaths } from '../../finish';
 import { loadTreeCatalog } from '../../load-tree-catalog';
+import { inTransaction } from '../../transaction';
 import { releaseDate } from '../../options';
 
 export interface PromoteGeneratorSchema extends Partial<ReleasePaths> {
@@ -18,6 +19,10 @@ export interface PromoteGeneratorSchema extends Partial<ReleasePaths> {
 
 /** `nx g @featuregates/tools:promote`: a feature (and its own flag), or a flag, one level up, its test rewritten, changeset and docs. */
 export function promoteGenerator(tree: Tree, options: PromoteGeneratorSchema): void {
+  inTransaction(tree, () => generate(tree, options));
+}
+
+function generate(tree: Tree, options: PromoteGeneratorSchema): void {
   const paths = pathsFrom(options);
   const date = releaseDate(options.date);
   const base = loadTreeCatalog(tree, paths.catalogDir).registry;

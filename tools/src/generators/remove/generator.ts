@@ -6,6 +6,7 @@ import { ENTRIES_DIR, kindTest, literal, removedFeatureTest, tombstoneTest } fro
 import { finish, pathsFrom, type ReleasePaths } from '../../finish';
 import { checkSentence, findTarget, laterOf, ownerOf, snapshotsOf, stableNeedsNewApiVersion, windowEnd } from '../../lifecycle';
 import { loadTreeCatalog, type LoadedCatalog } from '../../load-tree-catalog';
+import { inTransaction } from '../../transaction';
 import { releaseDate } from '../../options';
 
 export interface RemoveGeneratorSchema extends Partial<ReleasePaths> {
@@ -121,6 +122,10 @@ function refreshEntryTests(tree: Tree, dir: string, after: LoadedCatalog, gone: 
  * type graph is left as it is.
  */
 export function removeGenerator(tree: Tree, options: RemoveGeneratorSchema): void {
+  inTransaction(tree, () => generate(tree, options));
+}
+
+function generate(tree: Tree, options: RemoveGeneratorSchema): void {
   const paths = pathsFrom(options);
   const date = releaseDate(options.date);
   const note = checkSentence('note', options.note, 5);
