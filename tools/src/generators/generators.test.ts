@@ -93,6 +93,9 @@ describe('the adding generators, on a fixture catalog', () => {
     expect(() => featureGenerator(fresh, { ...on, name: 'x-ray', uses: 'Prat:x', description: 'A typo in the type name.' })).toThrow(
       'unknown type "Prat" in --uses; the catalog\'s types: Gadget, GadgetSpec, Part, Widget, WidgetSpec',
     );
+    expect(() => featureGenerator(fresh, { ...on, name: 'x-ray', uses: 'Part:xray', stability: 'beta', description: 'See through every part.' })).toThrow(
+      'new feature "x-ray" added as beta on v1 kind widgets.example.dev/v1 Widget: new features on a v1 kind start alpha; add it as alpha, then promote it one level per release',
+    );
     expect(() => featureGenerator(fresh, { ...on, name: 'x-ray', uses: 'Part:x', description: 'TODO' })).toThrow('--description: say in one sentence what it does (more than 10 characters)');
     expect(() => flagGenerator(fresh, { ...on, key: 'old-glue', description: 'Reuses a removed key.' })).toThrow('key "old-glue" is already a flag, tombstone or alias of the catalog: a ConfigMap key is never reused');
     expect(() => flagGenerator(fresh, { ...on, key: 'x-mode', type: 'enum', values: 'a,b', default: 'c', description: 'A default not allowed.' })).toThrow(/^bad --default: invalid value "c" for "x-mode"/);
