@@ -9,11 +9,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiFeature, BehaviorFlag, Registry } from '@featuregates/gates';
+import type { ApiFeature, BehaviorFlag, Registry, RemovedFeature } from '@featuregates/gates';
 import { tektonCatalog } from '@featuregates/tekton';
 import { featuregatesBin, workspaceRoot } from './process';
 
-type Catalog = Omit<Registry, 'features' | 'flags' | 'tombstones'> & { features: ApiFeature[]; flags: BehaviorFlag[]; tombstones: Registry['tombstones'][number][] };
+type Catalog = Omit<Registry, 'features' | 'flags' | 'tombstones' | 'removedFeatures'> & { features: ApiFeature[]; flags: (BehaviorFlag & { defaultChange?: BehaviorFlag['defaultChange'] })[]; tombstones: Registry['tombstones'][number][]; removedFeatures?: RemovedFeature[] };
 
 const repo = mkdtempSync(join(tmpdir(), 'fg-lifecycle-'));
 const CATALOG = 'packages/catalog/catalog.json';
@@ -106,7 +106,7 @@ describe('a feature from alpha to removal, one release at a time', () => {
     expect(changelog.split('\n').slice(0, 3)).toEqual(['## 1.1.0', '', '_Released 2027-02-01_']);
     expect(changelog).toContain('### Minor Changes');
     expect(section(changelog, '#### New alpha features')).toContain(
-      "- **`step-cache`** (alpha): Cache a step's outputs between runs. Flag: own flag `enable-step-cache` alone (`enable-api-fields` does not turn it on). Gates `Step.cache` in Pipeline (v1, v1beta1), PipelineRun (v1, v1beta1), Task (v1, v1beta1), TaskRun (v1, v1beta1). In the alpha bundle.",
+      "- **`step-cache`** (alpha): Cache a step's outputs between runs. Flag: own flag `enable-step-cache` alone (`enable-api-fields` does not turn it on). Gates `spec.finally[].taskSpec.steps[].cache`, `spec.tasks[].taskSpec.steps[].cache` in Pipeline (v1, v1beta1); `spec.pipelineSpec.finally[].taskSpec.steps[].cache`, `spec.pipelineSpec.tasks[].taskSpec.steps[].cache` in PipelineRun (v1, v1beta1); `spec.steps[].cache` in Task (v1, v1beta1); `spec.taskSpec.steps[].cache` in TaskRun (v1, v1beta1). In the alpha bundle.",
     );
     expect(section(changelog, '#### Behaviour changes')).toContain('New flag **`enable-step-cache`**');
     expect(section(notes, '### New alpha features')).toContain('**`step-cache`** (alpha)');
@@ -137,18 +137,24 @@ describe('a feature from alpha to removal, one release at a time', () => {
   it('1.3.0 deprecates it, and announces a default flip', () => {
     edit((draft) => {
       stepCache(draft).deprecated = { since: 'v1.18.0', message: 'Use a workspace cache instead' };
-      awaitSidecars(draft).deprecatedValues = [{ value: true, message: 'The default becomes false' }];
+      awaitSidecars(draft).defaultChange = { to: false, since: 'v1.18.0', message: 'The default becomes false' };
     });
     const { version, changelog, notes } = cut('2027-04-05');
     expect(version).toBe('1.3.0');
     const deprecated = section(changelog, '#### Deprecated (removal not before 2028-04-05)');
     expect(deprecated).toContain('- **`step-cache`** (beta): Use a workspace cache instead. Removal not before 2028-04-05. Flag: own flag `enable-step-cache`');
-    expect(deprecated).toContain('Flag **`await-sidecar-readiness`**, value `true` (the default): The default becomes false. Change not before 2028-04-05.');
+    expect(section(changelog, '#### Action required')).toContain(
+      'Flag **`await-sidecar-readiness`** (bool, default `true`, stable; in the stable, beta and alpha bundles): the default will change from `true` to `false`: The default becomes false. Flip not before 2028-04-05. Pin `await-sidecar-readiness: "true"` to keep today\'s behaviour, or `await-sidecar-readiness: "false"` to adopt it now.',
+    );
     expect(section(notes, '### Deprecated (removal not before 2028-04-05)')).toContain('**`step-cache`** (beta)');
+    // Every bundle's installers read the announced flip first.
+    for (const bundle of ['stable', 'beta', 'alpha']) expect(part(notes, bundle).split('\n').find((line) => line.startsWith('### '))).toBe('### Action required');
   });
 
   it('refuses to remove it before the window has run, naming the rule and the date', () => {
     edit((draft) => {
+      const gone = stepCache(draft);
+      draft.removedFeatures = [{ name: gone.name, title: gone.title, stability: gone.stability, description: gone.description, uses: gone.uses, flag: gone.flag, removedIn: 'v1.20.0', note: 'step-cache was removed', history: gone.history }];
       draft.features = draft.features.filter((feature) => feature.name !== 'step-cache');
       draft.flags = draft.flags.filter((flag) => flag.key !== 'enable-step-cache');
       draft.tombstones.push({ key: 'enable-step-cache', firstShipped: 'v1.16.0', lastShipped: 'v1.18.0', removedIn: 'v1.20.0', note: 'step-cache was removed' });
@@ -174,30 +180,34 @@ describe('a feature from alpha to removal, one release at a time', () => {
 
   it('2.0.0 removes it, tombstones its flag and flips the default, once the window has run', () => {
     edit((draft) => {
+      const gone = stepCache(draft);
+      draft.removedFeatures = [{ name: gone.name, title: gone.title, stability: gone.stability, description: gone.description, uses: gone.uses, flag: gone.flag, removedIn: 'v1.20.0', note: 'step-cache was removed', history: gone.history }];
       draft.features = draft.features.filter((feature) => feature.name !== 'step-cache');
       draft.flags = draft.flags.filter((flag) => flag.key !== 'enable-step-cache');
       draft.tombstones.push({ key: 'enable-step-cache', firstShipped: 'v1.16.0', lastShipped: 'v1.18.0', removedIn: 'v1.20.0', note: 'step-cache was removed' });
       awaitSidecars(draft).default = false;
-      awaitSidecars(draft).deprecatedValues = [];
+      delete awaitSidecars(draft).defaultChange;
     });
     const { version, changelog, notes } = cut('2028-04-10');
     expect(version).toBe('2.0.0');
     expect(changelog).toContain('### Major Changes');
     const removed = section(changelog, '#### Removed');
-    expect(removed).toContain('- **`step-cache`** (was beta): removed. Flag: own flag `enable-step-cache`');
+    expect(removed).toContain('- **`step-cache`** (was beta): removed in v1.20.0: step-cache was removed: a use of `spec.finally[].taskSpec.steps[].cache`');
     expect(removed).toContain('It was in the beta and alpha bundles.');
     expect(removed).toContain('Flag **`enable-step-cache`** (was beta): removed; a ConfigMap that still sets it loads with a warning (step-cache was removed).');
-    expect(section(changelog, '#### Behaviour changes')).toContain('Flag **`await-sidecar-readiness`**: the default changes from `true` to `false`; set `await-sidecar-readiness: "true"` to keep the old behaviour');
+    expect(section(changelog, '#### Action required')).toContain('Flag **`await-sidecar-readiness`**: the default changes from `true` to `false`; set `await-sidecar-readiness: "true"` to keep the old behaviour');
     expect(notes).toContain('Package bump the compatibility policy implies: **major**.');
-    expect(part(notes, 'stable')).toContain('### Behaviour changes');
-    expect(part(notes, 'stable')).not.toContain('step-cache');
+    expect(part(notes, 'stable')).toContain('### Action required\n\n- Flag **`await-sidecar-readiness`**: the default changes from `true` to `false`. Pin `await-sidecar-readiness: "true"` to keep the old behaviour.');
+    // Never "Nothing changes": the removed feature's field is refused in every bundle, the stable one included.
+    expect(part(notes, 'stable')).toContain('- **`step-cache`** (was beta): removed in v1.20.0: step-cache was removed: a use of');
     expect(part(notes, 'beta')).toContain('### Removed\n\n- **`step-cache`** (was beta)');
   });
 
   it('leaves one CHANGELOG with every release, newest first, and a snapshot per release', () => {
     const changelog = read('packages/catalog/CHANGELOG.md');
     expect(changelog.split('\n').filter((line) => line.startsWith('## '))).toEqual(['## 2.0.0', '## 1.3.0', '## 1.2.0', '## 1.1.0']);
-    expect(readdirSync(join(repo, 'releases')).sort()).toEqual(['1.0.0', '1.1.0', '1.2.0', '1.3.0', '2.0.0']);
+    expect(readdirSync(join(repo, 'releases')).sort()).toEqual(['1.0.0', '1.1.0', '1.2.0', '1.3.0', '2.0.0', 'SHA256SUMS']);
+    expect(fg('release', 'check', '--date', '2028-04-10').status).toBe(0);
     expect(must('git', ['status', '--porcelain'])).toBe('');
   });
 });

@@ -3,7 +3,7 @@
  * from @featuregates/gates at the bundle's ceiling and defaults (plus the settings a claim names),
  * on an object that sets the claimed YAML path, with the registry rebuilt from the snapshots.
  */
-import { evaluate, gatedPaths, kindLabel, levelAdmits, parseConfig, STABILITIES, type GateConfig, type Matcher, type Registry, type Stability } from '@featuregates/gates';
+import { evaluate, gatedPaths, isFeatureEnabled, kindLabel, levelAdmits, parseConfig, STABILITIES, type GateConfig, type Matcher, type Registry, type Stability } from '@featuregates/gates';
 import type { NoteClaim } from './notes-claims';
 import { objectAt, registryFromSnapshot } from './rebuild-registry';
 import { bundleParts } from './release-notes';
@@ -104,8 +104,9 @@ function permissive(registry: Registry, bundle: Stability): Record<string, strin
 
 /**
  * Where the registry rebuilt from a catalog's snapshot decides a use differently from the catalog
- * itself: for every use whose matcher gives a value, at every path, in every bundle, under the
- * bundle's defaults and under its most permissive settings. Empty when they agree.
+ * itself: whether each feature is on, and each use whose matcher gives a value (patterns give
+ * none) at every path, in every bundle, under the bundle's defaults and under its most permissive
+ * settings. Empty when they agree.
  */
 export function rebuiltDisagreements(registry: Registry): string[] {
   const rebuilt = registryFromSnapshot(snapshotOf(registry, { version: 'unreleased', date: '1970-01-01' }));
@@ -120,6 +121,11 @@ export function rebuiltDisagreements(registry: Registry): string[] {
         continue;
       }
       for (const feature of registry.features) {
+        // Whether the feature is on at all: what a pattern's uses (which no value is derived for) are decided by.
+        const twin = copy.registry.features.find((candidate) => candidate.name === feature.name);
+        if (!twin || isFeatureEnabled(feature, real) !== isFeatureEnabled(twin, copy)) {
+          problems.push(`the ${bundle} bundle under ${shown(data)}: ${feature.name} is ${isFeatureEnabled(feature, real) ? 'on' : 'off'} in the catalog but not so rebuilt from its snapshot`);
+        }
         for (const use of feature.uses) {
           const value = valueFor(use.match);
           if (value === undefined) continue;

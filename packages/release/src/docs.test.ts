@@ -65,6 +65,14 @@ describe('docs/features.md', () => {
     expect(docs.indexOf('## Removed')).toBeLessThan(docs.indexOf('### Removed features'));
   });
 
+  it('announces a change of the level\'s default with its flip date and what to pin', () => {
+    const announced = edit(widgets(), (d) => void (d.levelDefaultChange = { to: 'stable', since: 'v2', message: 'stable by default', flipNotBefore: '2028-03-01' }));
+    expect(renderDocs(snapshotOf(announced, { version: 'unreleased', date: '1970-01-01' }))).toContain(
+      'The default of `enable-api-fields` becomes `stable` (since v2): stable by default; flip not before 2028-03-01. Pin `enable-api-fields: beta` to keep today\'s behaviour.',
+    );
+    expect(docs).not.toContain('The default of `enable-api-fields` becomes');
+  });
+
   it('depends on the catalog only, never on a date', () => {
     expect(renderDocs(snapshotOf(catalog, { version: '9.9.9', date: '2030-01-01' }))).toBe(docs);
   });

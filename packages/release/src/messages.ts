@@ -13,7 +13,7 @@ export const RULES: Readonly<Record<PolicyRule, string>> = {
   'alpha-warning': 'an alpha feature or flag is removed or changed incompatibly without one release of warning (a deprecation notice in an earlier release)',
   'default-window': 'a default (a behaviour flag\'s, or the level key\'s) flips before the same window has run since the flip was announced',
   'level-skip': 'a feature on a v1 kind skips a level (alpha → stable)',
-  tombstone: 'a removed flag is not kept as a tombstone, or a tombstone is removed',
+  tombstone: 'a removed flag or feature is not kept as a tombstone (a feature in removedFeatures), or a tombstone is removed',
   demotion: 'a feature or flag is demoted (beta → alpha, stable → beta)',
   'new-feature-level': 'a new feature on a v1 kind does not start alpha',
   'release-dates': 'a release is dated before the one it follows, or a notice does not carry the date of the release that first shipped it',

@@ -121,3 +121,14 @@ describe('RELEASE_NOTES.md for the lifecycle entries', () => {
     }, release({ ...widgets(), ownFlagRule: 'own-flag-decides' }, '1.0.0', '2027-01-04'))).toContain('Flag: own flag `enable-turbo` (on unless set to false).');
   });
 });
+
+describe('a change of the own-flag rule in the notes', () => {
+  it('advises turning own flags on only in bundles that can', () => {
+    const to = release({ ...widgets(), ownFlagRule: 'own-flag-decides' }, '1.1.0', '2027-02-01', base);
+    const text = renderReleaseNotes({ from: base, to, events: diffSnapshots(base, to) });
+    const stable = text.slice(text.indexOf('## For installers of the stable bundle')).split(/\n## /)[0];
+    expect(stable).toContain('- Features with their own flag now follow that flag alone (rule `own-flag-decides`, was `own-flag-overrides-level`).');
+    expect(stable).not.toContain('enable-api-fields: alpha');
+    expect(text.slice(text.indexOf('## For installers of the alpha bundle'))).toContain('`enable-api-fields: alpha` no longer turns on one whose flag is unset; set the flag to `"true"`.');
+  });
+});

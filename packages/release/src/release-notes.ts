@@ -82,6 +82,10 @@ function bundleEntry(event: ReleaseEvent, bundle: Stability, level: Stability, t
       return entry(`Flag **\`${event.flag.key}\`**: the default changes from \`${event.from || '""'}\` to \`${event.to || '""'}\`.`, pinAdvice(event.flag.key, event.from, event.to, () => false, false, 'the old behaviour'));
     case 'feature-tombstoned':
       return entry(entryText(event, bundle), removedAdvice(event.feature.name, event.tombstone.paths));
+    case 'own-flag-rule-changed':
+      // A bundle that can turn on no alpha or beta feature only hears what the rule does to its stable features.
+      if (!levelAdmits(bundle, 'beta')) return entry(`Features with their own flag now follow that flag alone (rule \`${event.to}\`, was \`${event.from}\`).`);
+      return entry(entryText(event, bundle));
     case 'feature-added':
     case 'feature-promoted':
     case 'feature-demoted':
