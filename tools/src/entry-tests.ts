@@ -2,7 +2,7 @@
  * The tests a generator adds beside the catalog for a new or changed entry: each asserts the
  * entry as the catalog now holds it and exercises it for real (an admission, a parse).
  */
-import { compareStability, formatValue, gatedPaths, projectOf, type ApiFeature, type BehaviorFlag, type Matcher, type Registry, type RootKind } from '@featuregates/gates';
+import { compareStability, formatValue, gatedPaths, projectOf, type ApiFeature, type BehaviorFlag, type Deprecation, type Matcher, type Registry, type RootKind } from '@featuregates/gates';
 import type { LoadedCatalog } from './load-tree-catalog';
 
 /** Where the generated tests live, relative to the catalog directory. */
@@ -143,8 +143,34 @@ export function featureTest(catalog: LoadedCatalog, name: string, generator: str
       );
     }
   }
+  if (feature.deprecated) {
+    const admitting = { [key]: projectOf(registry).levels[0], ...(feature.flag ? { [feature.flag]: 'true' } : {}) };
+    lines.push(
+      `  it('warns on a use that it is deprecated${feature.deprecated.removalNotBefore ? `, with its removal date` : ''}', () => {`,
+      `    expect(evaluate(object, { config: config(${literal(admitting)}) }).warnings).toContainEqual(expect.stringContaining(${literal(deprecationText(feature.deprecated))}));`,
+      '  });',
+    );
+  }
   lines.push('});', '');
   return lines.join('\n');
+}
+
+/** An announced default: only a ConfigMap that leaves the key unset is warned; pinning either value silences it. */
+function defaultChangeLines(key: string, from: string, to: string, flipNotBefore: string | undefined): string[] {
+  const words = `the default becomes "${to}"${flipNotBefore ? ` (not before ${flipNotBefore})` : ''}`;
+  return [
+    `  it('warns only while it is unset that ${words}; pinning either value silences it', () => {`,
+    `    const announced = (data: Record<string, string>) => parseConfig(catalog, data).warnings.filter((warning) => warning.key === ${literal(key)} && warning.message.includes(${literal(words)}));`,
+    `    expect(announced({})).toHaveLength(1);`,
+    `    expect(announced({ ${literal(key)}: ${literal(from)} })).toEqual([]);`,
+    `    expect(announced({ ${literal(key)}: ${literal(to)} })).toEqual([]);`,
+    '  });',
+  ];
+}
+
+/** What a warning about a deprecated feature or flag says (the gate model's wording, gates/src/messages.ts). */
+export function deprecationText(notice: Deprecation): string {
+  return `deprecated: ${notice.message}${notice.removalNotBefore ? `; removal not before ${notice.removalNotBefore}` : ''}`;
 }
 
 /** For a feature whose uses only a pattern matches: its stability and where it is gated, without an admission. */
@@ -195,7 +221,7 @@ export function flagTest(catalog: LoadedCatalog, key: string, generator: string)
   const lines = [
     ...header(catalog, generator, 'findFlag, parseConfig'),
     `describe('flag ${key}', () => {`,
-    `  it('is a ${flag.stability} ${flag.type} in the catalog, defaulting to ${formatValue(flag.default) || '""'}', () => {`,
+    `  it('is a${flag.stability === 'alpha' ? 'n' : ''} ${flag.stability} ${flag.type} in the catalog, defaulting to ${formatValue(flag.default) || '""'}', () => {`,
     `    expect(findFlag(catalog, ${literal(key)})).toMatchObject({ type: ${literal(flag.type)}, stability: ${literal(flag.stability)} });`,
     `    expect(parseConfig(catalog, {}).config?.values.get(${literal(key)})).toEqual({ value: ${literal(flag.default)}, source: 'default' });`,
     '  });',
@@ -203,6 +229,14 @@ export function flagTest(catalog: LoadedCatalog, key: string, generator: string)
     `    expect(parseConfig(catalog, { ${literal(key)}: ${literal(other.raw)} }).config?.values.get(${literal(key)})?.value).toEqual(${literal(other.parsed)});`,
     ...(bad ? [`    expect(parseConfig(catalog, { ${literal(key)}: ${literal(bad)} }).errors.map((error) => error.key)).toEqual([${literal(key)}]);`] : []),
     '  });',
+    ...(flag.defaultChange ? defaultChangeLines(key, formatValue(flag.default), formatValue(flag.defaultChange.to), flag.defaultChange.flipNotBefore) : []),
+    ...(flag.deprecated
+      ? [
+          `  it('warns when it is set that it is deprecated${flag.deprecated.removalNotBefore ? ', with its removal date' : ''}', () => {`,
+          `    expect(parseConfig(catalog, { ${literal(key)}: ${literal(other.raw)} }).warnings.map((warning) => warning.message)).toContainEqual(expect.stringContaining(${literal(deprecationText(flag.deprecated))}));`,
+          '  });',
+        ]
+      : []),
     '});',
     '',
   ];
@@ -240,6 +274,78 @@ export function kindTest(catalog: LoadedCatalog, kind: RootKind, generator: stri
       '  });',
     );
   }
+  lines.push('});', '');
+  return lines.join('\n');
+}
+
+/** A removed feature: every use is refused at every level, with the words users read. */
+export function removedFeatureTest(catalog: LoadedCatalog, name: string, generator: string): string {
+  const { registry } = catalog;
+  const removed = registry.removedFeatures?.find((entry) => entry.name === name);
+  if (!removed) throw new Error(`no removed feature ${name} in the catalog`);
+  const key = registry.apiFieldsKey;
+  const sample = samplePath(registry, { ...removed, history: removed.history });
+  const lines = [
+    ...header(catalog, generator, 'evaluate, findFeature, parseConfig, type GateConfig'),
+    ...CONFIG_HELPER,
+    `describe('removed feature ${name}', () => {`,
+    `  it('is a removed feature of the catalog (removed in ${removed.removedIn}), no longer a live one', () => {`,
+    `    expect(catalog.removedFeatures?.find((entry) => entry.name === ${literal(name)})).toMatchObject(${literal({ removedIn: removed.removedIn, note: removed.note })});`,
+    `    expect(findFeature(catalog, ${literal(name)})).toBeUndefined();`,
+    '  });',
+  ];
+  if (sample) {
+    const where = instancePath(sample.path);
+    const object = { apiVersion: `${sample.kind.group ? `${sample.kind.group}/` : ''}${sample.kind.version}`, kind: sample.kind.kind, metadata: { name: `uses-${name}` }, ...objectAt(sample.path, sample.value) };
+    lines.push(
+      `  it('refuses a use at ${where} at every level, saying "removed in ${removed.removedIn}: …"', () => {`,
+      `    for (const level of ${literal([...projectOf(registry).levels])}) {`,
+      `      const result = evaluate(${literal(object)}, { config: config({ ${literal(key)}: level }) });`,
+      '      expect(result.allowed).toBe(false);',
+      `      expect(result.violations.map((violation) => violation.message)).toContainEqual(expect.stringContaining(${literal(`removed in ${removed.removedIn}: ${removed.note}`)}));`,
+      '    }',
+      '  });',
+    );
+  }
+  lines.push('});', '');
+  return lines.join('\n');
+}
+
+/** A flag tombstone: no longer a flag, and an old ConfigMap that sets it still loads, with a warning. */
+export function tombstoneTest(catalog: LoadedCatalog, key: string, generator: string): string {
+  const tombstone = catalog.registry.tombstones.find((entry) => entry.key === key);
+  if (!tombstone) throw new Error(`no tombstone ${key} in the catalog`);
+  return [
+    ...header(catalog, generator, 'findFlag, parseConfig'),
+    `describe('tombstone ${key}', () => {`,
+    `  it('is a tombstone (removed in ${tombstone.removedIn}), no longer a flag', () => {`,
+    `    expect(catalog.tombstones).toContainEqual(${literal(tombstone)});`,
+    `    expect(findFlag(catalog, ${literal(key)})).toBeUndefined();`,
+    '  });',
+    `  it('still loads from an old ConfigMap that sets it, with a warning that it was removed', () => {`,
+    `    const parsed = parseConfig(catalog, { ${literal(key)}: 'true' });`,
+    '    expect(parsed.errors).toEqual([]);',
+    `    expect(parsed.warnings).toContainEqual({ key: ${literal(key)}, message: expect.stringContaining(${literal(`was removed in ${tombstone.removedIn}`)}) });`,
+    '  });',
+    '});',
+    '',
+  ].join('\n');
+}
+
+/** The level key: its default, and an announced change of it warned only to clusters that leave the key unset. */
+export function levelTest(catalog: LoadedCatalog, generator: string): string {
+  const { registry } = catalog;
+  const key = registry.apiFieldsKey;
+  const change = registry.levelDefaultChange;
+  const lines = [
+    ...header(catalog, generator, 'parseConfig'),
+    `describe('level key ${key}', () => {`,
+    `  it('defaults to "${registry.defaultLevel}"', () => {`,
+    `    expect(catalog.defaultLevel).toBe(${literal(registry.defaultLevel)});`,
+    `    expect(parseConfig(catalog, {}).config?.level).toBe(${literal(registry.defaultLevel)});`,
+    '  });',
+  ];
+  if (change) lines.push(...defaultChangeLines(key, registry.defaultLevel, change.to, change.flipNotBefore));
   lines.push('});', '');
   return lines.join('\n');
 }

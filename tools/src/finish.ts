@@ -4,7 +4,7 @@
  * regenerate the docs — all inside the Nx tree, so `--dry-run` shows every file.
  */
 import type { Tree } from '@nx/devkit';
-import type { Registry } from '@featuregates/gates';
+import { validateCatalog, type Registry } from '@featuregates/gates';
 import {
   checkPolicy,
   diffSnapshots,
@@ -63,6 +63,9 @@ export interface FinishResult {
 }
 
 export function finish(tree: Tree, registry: Registry, paths: ReleasePaths, date: string = today()): FinishResult {
+  // What the webhook would refuse to load is refused here, before anything is written.
+  const problems = validateCatalog(registry);
+  if (problems.length > 0) throw new Error(`the edited catalog is not valid:\n${problems.map((problem) => `${problem.entry}: ${problem.message}`).join('\n')}`);
   const latest = latestTreeSnapshot(tree, paths.releases);
   let events: ReleaseEvent[] = [];
   const changesets: string[] = [];

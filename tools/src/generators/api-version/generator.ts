@@ -5,6 +5,7 @@ import { ENTRIES_DIR, kindTest, literal } from '../../entry-tests';
 import { kindEntry } from '../../entry-text';
 import { finish, pathsFrom, type ReleasePaths } from '../../finish';
 import { loadTreeCatalog } from '../../load-tree-catalog';
+import { inTransaction } from '../../transaction';
 import { releaseDate } from '../../options';
 
 export interface ApiVersionGeneratorSchema extends Partial<ReleasePaths> {
@@ -29,6 +30,10 @@ export function stabilityOfVersion(version: string): Stability {
 
 /** `nx g @featuregates/tools:api-version`: a kind at a new version, known to the webhook, with its test, changeset and docs. */
 export function apiVersionGenerator(tree: Tree, options: ApiVersionGeneratorSchema): void {
+  inTransaction(tree, () => generate(tree, options));
+}
+
+function generate(tree: Tree, options: ApiVersionGeneratorSchema): void {
   const paths = pathsFrom(options);
   const date = releaseDate(options.date);
   const base = loadTreeCatalog(tree, paths.catalogDir).registry;

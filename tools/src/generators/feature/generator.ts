@@ -4,6 +4,7 @@ import { appendEntry, locate } from '../../catalog-source';
 import { ENTRIES_DIR, featureTest, samplePath } from '../../entry-tests';
 import { featureEntry, flagEntry } from '../../entry-text';
 import { finish, pathsFrom, type ReleasePaths } from '../../finish';
+import { inTransaction } from '../../transaction';
 import { loadTreeCatalog } from '../../load-tree-catalog';
 import { checkDescription, KEBAB, releaseDate, takenKeys } from '../../options';
 
@@ -45,6 +46,10 @@ export function parseUses(text: string, registry: Registry, match: FieldUse['mat
 
 /** `nx g @featuregates/tools:feature`: a new alpha (or beta) API feature, its own flag, its test, changeset and docs. */
 export function featureGenerator(tree: Tree, options: FeatureGeneratorSchema): void {
+  inTransaction(tree, () => generate(tree, options));
+}
+
+function generate(tree: Tree, options: FeatureGeneratorSchema): void {
   const paths = pathsFrom(options);
   const stability = (options.stability ?? 'alpha') as Stability;
   if (!isStability(stability) || stability === 'stable') throw new Error(`--stability must be alpha or beta, not "${stability}": a new field starts below stable`);

@@ -4,6 +4,7 @@ import { appendEntry, locate } from '../../catalog-source';
 import { ENTRIES_DIR, flagTest } from '../../entry-tests';
 import { flagEntry } from '../../entry-text';
 import { finish, pathsFrom, type ReleasePaths } from '../../finish';
+import { inTransaction } from '../../transaction';
 import { loadTreeCatalog } from '../../load-tree-catalog';
 import { checkDescription, KEBAB, releaseDate, takenKeys } from '../../options';
 
@@ -26,6 +27,10 @@ const TYPES: readonly FlagType[] = ['bool', 'enum', 'int', 'string', 'list'];
 
 /** `nx g @featuregates/tools:flag`: a new behaviour flag of the feature-flags ConfigMap, its test, changeset and docs. */
 export function flagGenerator(tree: Tree, options: FlagGeneratorSchema): void {
+  inTransaction(tree, () => generate(tree, options));
+}
+
+function generate(tree: Tree, options: FlagGeneratorSchema): void {
   const paths = pathsFrom(options);
   const date = releaseDate(options.date);
   const type = options.type ?? 'bool';
