@@ -169,7 +169,10 @@ describe('a feature from alpha to removal, one release at a time', () => {
   });
 
   it('refuses to flip the announced default before the window has run', () => {
-    edit((draft) => void (awaitSidecars(draft).default = false));
+    edit((draft) => {
+      awaitSidecars(draft).default = false;
+      delete awaitSidecars(draft).defaultChange;
+    });
     const early = fg('release', 'check', '--date', '2027-06-01');
     expect(early.status).toBe(1);
     expect(early.out).toContain(
