@@ -27,10 +27,7 @@ describe('featuregates release', () => {
   it('freezes the first release, then diffs and checks the tree against it', async () => {
     const s = session();
     const frozen = await s.run('release', 'snapshot', '--version', '0.1.0', '--date', '2026-11-25');
-    expect(frozen.code).toBe(0);
-    // The first release records every entry of the catalog as it is today: at least each feature and flag, introduced.
-    const changes = /^froze release 0\.1\.0 \(2026-11-25\), (\d+) change\(s\): releases\/0\.1\.0\/features\.json, releases\/0\.1\.0\/RELEASE_NOTES\.md$/.exec(frozen.out);
-    expect(Number(changes?.[1])).toBeGreaterThanOrEqual(tektonCatalog.features.length + tektonCatalog.flags.length);
+    expect(frozen).toMatchObject({ code: 0, out: 'froze release 0.1.0 (2026-11-25), 65 change(s): releases/0.1.0/features.json, releases/0.1.0/RELEASE_NOTES.md' });
     expect(await s.run('release', 'diff')).toMatchObject({ code: 0, out: 'no changes since 0.1.0 (2026-11-25)' });
     expect(await s.run('release', 'check', '--date', '2026-12-01')).toMatchObject({ code: 0, out: '', err: 'release check at 2026-12-01: 0 change(s) since 0.1.0 (2026-11-25), 0 problem(s): the policy holds' });
   });
