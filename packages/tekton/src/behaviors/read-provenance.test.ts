@@ -47,13 +47,13 @@ describe('fromProvenance', () => {
   });
 
   it('reads a record of an older release: removed keys dropped with the reason, misspelt keys renamed', () => {
-    const old = { 'enable-api-fields': 'stable', 'disable-affinity-assistant': false, 'enforce-nonfalsifiablity': 'spire', 'enable-custom-tasks': true };
+    const old = { 'enable-api-fields': 'stable', 'disable-affinity-assistant': false, 'enforce-nonfalsifiablity': 'spire', coschedule: 'disabled' };
     const reading = fromProvenance(catalog, old);
     expect(reading.dropped).toEqual([{ key: 'disable-affinity-assistant', value: false, reason: 'removed in v1.0.0 (use "coschedule": "disabled" instead)' }]);
     expect(reading.renamed).toEqual([{ from: 'enforce-nonfalsifiablity', to: 'enforce-nonfalsifiability' }]);
     expect(reading.snapshot.get('enforce-nonfalsifiability')).toBe('spire');
     expect(reading.snapshot.level).toBe('stable');
-    expect(reading.kept.sort()).toEqual(['enable-api-fields', 'enable-custom-tasks', 'enforce-nonfalsifiability']);
+    expect(reading.kept.sort()).toEqual(['coschedule', 'enable-api-fields', 'enforce-nonfalsifiability']);
   });
 
   it('lets the real key win over its misspelling when a record holds both', () => {
