@@ -18,9 +18,13 @@ export function bumpFor(event: ReleaseEvent): Bump {
     case 'flag-deprecated':
     case 'flag-value-deprecated':
     case 'level-default-announced':
+    case 'flag-default-announced':
+    case 'flag-default-withdrawn':
+    case 'level-default-withdrawn':
     case 'kind-added':
       return 'minor';
     case 'feature-removed':
+    case 'feature-tombstoned':
       return event.feature.stability === 'alpha' ? 'minor' : 'major';
     case 'feature-changed': {
       const incompatible = event.removedPaths.length > 0 || event.flagFrom !== undefined;
@@ -35,6 +39,7 @@ export function bumpFor(event: ReleaseEvent): Bump {
     case 'feature-demoted':
     case 'flag-demoted':
     case 'tombstone-removed':
+    case 'feature-tombstone-removed':
     case 'level-default-changed':
     case 'own-flag-rule-changed':
     case 'kind-removed':

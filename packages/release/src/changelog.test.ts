@@ -58,20 +58,20 @@ describe('the changesets changelog module', () => {
     const minor = await linesFor(dir, changesets, 'minor');
     expect(minor).toHaveLength(2);
     expect(minor[0].split('\n').filter((line) => line.startsWith('#'))).toEqual([
+      '#### Action required',
       '#### New alpha features',
       '#### Promoted',
       '#### Deprecated (removal not before 2028-01-05)',
-      '#### Behaviour changes',
       '#### Other changes',
     ]);
-    expect(minor[0]).toContain('- **`sparkle`** (alpha): Sparkle. Flag: own flag `enable-sparkle` (or `enable-api-fields: alpha` while it is unset). Gates `Part.sparkle` in Widget (v1, v1beta1). In the alpha bundle.');
+    expect(minor[0]).toContain('- **`sparkle`** (alpha): Sparkle. Flag: own flag `enable-sparkle` (or `enable-api-fields: alpha` while it is unset). Gates `spec.parts[].sparkle` in Widget (v1, v1beta1). In the alpha bundle.');
     expect(minor[0]).toContain('- **`turbo`** from alpha to beta: Go faster. Flag: own flag `enable-turbo`');
     expect(minor[0]).toContain('In the beta and alpha bundles.');
     expect(minor[0]).toContain('#### Other changes\n\n- A hand-written change\n  with a second line');
     expect(minor[1]).toBe('- Touches two packages');
     const major = await linesFor(dir, changesets, 'major');
     expect(major).toEqual([
-      '#### Removed\n\n- **`fan-out`** (was beta): removed. Flag: `enable-api-fields: beta`. Gates `Part.fanOut` in Widget (v1, v1beta1). It was in the beta and alpha bundles.',
+      '#### Removed\n\n- **`fan-out`** (was beta): removed, without a tombstone. Flag: `enable-api-fields: beta`. Gates `spec.parts[].fanOut` in Widget (v1, v1beta1). It was in the beta and alpha bundles.',
     ]);
   });
 

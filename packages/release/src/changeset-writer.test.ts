@@ -24,7 +24,7 @@ describe('changesets for release events', () => {
       '"@featuregates/tekton": minor',
       '---',
       '',
-      'Removed: **`glow`** (was alpha): removed. Flag: `enable-api-fields: alpha`. Gates `Part.glow` in Widget (v1, v1beta1). It was in the alpha bundle.',
+      'Removed: **`glow`** (was alpha): removed, without a tombstone. Flag: `enable-api-fields: alpha`. Gates `spec.parts[].glow` in Widget (v1, v1beta1). It was in the alpha bundle.',
     ]);
     expect(renderChangeset(deprecated, 'p')).toContain('"p": minor');
   });

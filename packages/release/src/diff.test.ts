@@ -28,6 +28,7 @@ describe('diffSnapshots', () => {
           flag: 'enable-sparkle',
           fields: ['Part.sparkle'],
           kinds: ['example.dev/v1 Widget', 'example.dev/v1beta1 Widget'],
+          paths: { 'example.dev/v1 Widget': ['spec.parts[].sparkle'], 'example.dev/v1beta1 Widget': ['spec.parts[].sparkle'] },
           bundles: ['alpha'],
         },
       },
@@ -78,7 +79,7 @@ describe('diffSnapshots', () => {
     }), 'unreleased', '2027-02-01', deprecated));
     expect(events.map(describeEvent)).toEqual([
       'feature deprecation withdrawn: fan-out',
-      'feature removed: glow (was alpha)',
+      'feature removed: glow (was alpha; no tombstone)',
       'feature changed: sprockets: gates 1 more path(s); no longer gates example.dev/v1beta1 Gadget: spec.sprockets',
       'feature changed: turbo: own flag enable-turbo → enable-turbo-v2',
     ]);

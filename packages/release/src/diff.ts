@@ -1,6 +1,6 @@
 import { compareStability } from '@featuregates/gates';
 import { featureRef, flagRef } from './refs';
-import type { ReleaseEvent, Snapshot } from './types';
+import type { DefaultNotice, Earliest, FlagEntry, FlagRef, ReleaseEvent, Snapshot } from './types';
 import { earliestAfter, featureWindow, flagWindow, levelWindow } from './windows';
 
 const sortedKeys = (...records: Record<string, unknown>[]): string[] => [...new Set(records.flatMap((record) => Object.keys(record)))].sort();
@@ -18,13 +18,15 @@ export function diffSnapshots(from: Snapshot, to: Snapshot): ReleaseEvent[] {
 
   if (to.level.notice && to.level.notice.to !== from.level.notice?.to && to.level.notice.to !== to.level.default) {
     const notice = to.level.notice;
-    events.push({ type: 'level-default-announced', key: to.level.key, from: to.level.default, to: notice.to, notice, removal: earliestAfter(notice, levelWindow(from, to)) });
+    events.push({ type: 'level-default-announced', key: to.level.key, from: to.level.default, to: notice.to, notice, removal: laterOf(earliestAfter(notice, levelWindow(from, to)), notice.flipNotBefore) });
   }
   const fromRule = from.level.ownFlagRule ?? 'own-flag-overrides-level';
   const toRule = to.level.ownFlagRule ?? 'own-flag-overrides-level';
   if (fromRule !== toRule && Object.keys(from.features).length > 0) events.push({ type: 'own-flag-rule-changed', key: to.level.key, from: fromRule, to: toRule });
   if (from.level.default !== to.level.default) {
     events.push({ type: 'level-default-changed', key: to.level.key, from: from.level.default, to: to.level.default });
+  } else if (from.level.notice && from.level.notice.to !== to.level.notice?.to) {
+    events.push({ type: 'level-default-withdrawn', key: to.level.key, default: to.level.default, to: from.level.notice.to });
   }
 
   for (const label of sortedKeys(from.kinds, to.kinds)) {
@@ -37,11 +39,13 @@ export function diffSnapshots(from: Snapshot, to: Snapshot): ReleaseEvent[] {
     const [before, after] = [from.features[name], to.features[name]];
     if (!before && after) {
       events.push({ type: 'feature-added', feature: featureRef(name, after, to.level.key, to.level.levels, to.level.ownFlagRule) });
-      if (after.deprecated) events.push({ type: 'feature-deprecated', feature: featureRef(name, after, to.level.key, to.level.levels, to.level.ownFlagRule), notice: after.deprecated, removal: earliestAfter(after.deprecated, featureWindow(after, to)) });
+      if (after.deprecated) events.push({ type: 'feature-deprecated', feature: featureRef(name, after, to.level.key, to.level.levels, to.level.ownFlagRule), notice: after.deprecated, removal: laterOf(earliestAfter(after.deprecated, featureWindow(after, to)), after.deprecated.removalNotBefore) });
       continue;
     }
     if (before && !after) {
-      events.push({ type: 'feature-removed', feature: featureRef(name, before, from.level.key, from.level.levels, from.level.ownFlagRule) });
+      const feature = featureRef(name, before, from.level.key, from.level.levels, from.level.ownFlagRule);
+      const tombstone = to.removedFeatures?.[name];
+      events.push(tombstone ? { type: 'feature-tombstoned', feature, tombstone } : { type: 'feature-removed', feature });
       continue;
     }
     const ref = featureRef(name, after, to.level.key, to.level.levels, to.level.ownFlagRule);
@@ -62,7 +66,7 @@ export function diffSnapshots(from: Snapshot, to: Snapshot): ReleaseEvent[] {
       });
     }
     if (after.deprecated && !before.deprecated) {
-      events.push({ type: 'feature-deprecated', feature: ref, notice: after.deprecated, removal: earliestAfter(after.deprecated, featureWindow(after, from, to)) });
+      events.push({ type: 'feature-deprecated', feature: ref, notice: after.deprecated, removal: laterOf(earliestAfter(after.deprecated, featureWindow(after, from, to)), after.deprecated.removalNotBefore) });
     }
     if (before.deprecated && !after.deprecated) events.push({ type: 'feature-deprecation-withdrawn', feature: ref });
   }
@@ -71,7 +75,8 @@ export function diffSnapshots(from: Snapshot, to: Snapshot): ReleaseEvent[] {
     const [before, after] = [from.flags[key], to.flags[key]];
     if (!before && after) {
       events.push({ type: 'flag-added', flag: flagRef(key, after, to.level.levels) });
-      if (after.deprecated) events.push({ type: 'flag-deprecated', flag: flagRef(key, after, to.level.levels), notice: after.deprecated, removal: earliestAfter(after.deprecated, flagWindow(after)) });
+      if (after.deprecated) events.push({ type: 'flag-deprecated', flag: flagRef(key, after, to.level.levels), notice: after.deprecated, removal: laterOf(earliestAfter(after.deprecated, flagWindow(after)), after.deprecated.removalNotBefore) });
+      if (after.defaultChange) events.push(defaultAnnounced(flagRef(key, after, to.level.levels), after));
       continue;
     }
     if (before && !after) {
@@ -89,7 +94,11 @@ export function diffSnapshots(from: Snapshot, to: Snapshot): ReleaseEvent[] {
     const removed = oldValues.filter((value) => !newValues.includes(value)).sort();
     if (added.length > 0 || removed.length > 0) events.push({ type: 'flag-values-changed', flag: ref, added, removed });
     if (after.deprecated && !before.deprecated) {
-      events.push({ type: 'flag-deprecated', flag: ref, notice: after.deprecated, removal: earliestAfter(after.deprecated, flagWindow(after)) });
+      events.push({ type: 'flag-deprecated', flag: ref, notice: after.deprecated, removal: laterOf(earliestAfter(after.deprecated, flagWindow(after)), after.deprecated.removalNotBefore) });
+    }
+    if (after.defaultChange && after.defaultChange.to !== before.defaultChange?.to) events.push(defaultAnnounced(ref, after));
+    if (before.defaultChange && before.default === after.default && before.defaultChange.to !== after.defaultChange?.to) {
+      events.push({ type: 'flag-default-withdrawn', flag: ref, to: before.defaultChange.to });
     }
     for (const value of after.deprecatedValues ?? []) {
       if (before.deprecatedValues?.some((entry) => entry.value === value.value)) continue;
@@ -100,7 +109,23 @@ export function diffSnapshots(from: Snapshot, to: Snapshot): ReleaseEvent[] {
   for (const key of sortedKeys(from.tombstones)) {
     if (!to.tombstones[key] && !to.flags[key]) events.push({ type: 'tombstone-removed', key, tombstone: from.tombstones[key] });
   }
+  const [removedBefore, removedAfter] = [from.removedFeatures ?? {}, to.removedFeatures ?? {}];
+  for (const name of sortedKeys(removedBefore)) {
+    if (!removedAfter[name] && !to.features[name]) events.push({ type: 'feature-tombstone-removed', key: name, tombstone: removedBefore[name] });
+  }
   return events;
+}
+
+/** A flag's default flip announced: when it may ship is the later of the policy's window and the promised date. */
+function defaultAnnounced(flag: FlagRef, entry: FlagEntry): ReleaseEvent {
+  const notice = entry.defaultChange as DefaultNotice;
+  return { type: 'flag-default-announced', flag, from: entry.default, to: notice.to, notice, flip: laterOf(earliestAfter(notice, flagWindow(entry)), notice.flipNotBefore) };
+}
+
+/** The later of when the policy allows a change and the date users were promised. */
+export function laterOf(earliest: Earliest, promised: string | undefined): Earliest {
+  if (!promised) return earliest;
+  return earliest.kind === 'date' && earliest.date >= promised ? earliest : { kind: 'date', date: promised };
 }
 
 /** What an event is about: the feature, flag, kind or key. */

@@ -1,7 +1,10 @@
 import { bundlesOffering, compareStability, STABILITIES, type Stability } from '@featuregates/gates';
-import { featureFlagText, kindsText } from './entries';
+import { laterOf } from './diff';
+import { featureFlagText, pathsText } from './entries';
+import { earliestText } from './messages';
 import { featureRef } from './refs';
-import type { FlagEntry, Snapshot } from './types';
+import type { FlagEntry, Notice, Snapshot } from './types';
+import { earliestAfter, featureWindow, flagWindow, levelWindow, type Window } from './windows';
 
 /** Where `featuregates docs` writes, relative to the workspace root. */
 export const DOCS_PATH = 'docs/features.md';
@@ -19,10 +22,31 @@ function allowedValues(flag: FlagEntry): string {
   return 'any string';
 }
 
+/**
+ * When a notice's change may ship, from the catalog alone (so that the docs hold no date of their
+ * own): the promised date, or the window from a notice the catalog's history dates; otherwise the
+ * window counts from the release that ships the notice.
+ */
+function noticeWhen(notice: Notice, window: Window, promised: string | undefined, what: string): string {
+  if (notice.release === 'catalog') return `${what} not before ${earliestText(laterOf(earliestAfter(notice, window), promised))}`;
+  if (promised) return `${what} not before ${promised}`;
+  return window.kind === 'release' ? `${what} in any release after the one that ships this notice` : `${what} not before ${window.months} months after the release that ships this notice`;
+}
+
+function replaced(notice: Notice): string {
+  return notice.replacedBy ? `; replaced by ${notice.replacedBy}` : '';
+}
+
 function flagDeprecation(flag: FlagEntry): string {
+  const window = flagWindow(flag);
   const parts = [
-    ...(flag.deprecated ? [`deprecated since ${flag.deprecated.since}: ${flag.deprecated.message}`] : []),
+    ...(flag.deprecated
+      ? [`deprecated since ${flag.deprecated.since}: ${flag.deprecated.message}; ${noticeWhen(flag.deprecated, window, flag.deprecated.removalNotBefore, 'removal')}${replaced(flag.deprecated)}`]
+      : []),
     ...(flag.deprecatedValues ?? []).map((entry) => `value ${code(entry.value)} deprecated: ${entry.message}`),
+    ...(flag.defaultChange
+      ? [`default becomes ${code(flag.defaultChange.to || '""')} (since ${flag.defaultChange.since}): ${flag.defaultChange.message}; ${noticeWhen(flag.defaultChange, window, flag.defaultChange.flipNotBefore, 'flip')}`]
+      : []),
   ];
   return parts.length > 0 ? parts.join('; ') : '—';
 }
@@ -67,16 +91,21 @@ export function renderDocs(snapshot: Snapshot): string {
         : 'A feature with its own flag is decided by that flag when the ConfigMap sets it, and by the level otherwise (rule `own-flag-overrides-level`). ') +
       `A bundle cannot turn on anything less stable than its ceiling: ${bundlesSentence(gatedLevels, levels)}.`,
     '',
+    ...(snapshot.level.notice
+      ? [
+          `The default of ${code(key)} becomes ${code(snapshot.level.notice.to)} (since ${snapshot.level.notice.since}): ${snapshot.level.notice.message}; ${noticeWhen(snapshot.level.notice, levelWindow(snapshot), snapshot.level.notice.flipNotBefore, 'flip')}. Pin ${code(`${key}: ${snapshot.level.default}`)} to keep today's behaviour.`,
+          '',
+        ]
+      : []),
     `## ${capitalised(gatedWords)} features`,
     '',
     ...table(
-      ['feature', 'stability', 'flag', 'fields', 'kinds', 'introduced in', 'promoted in'],
+      ['feature', 'stability', 'flag', 'paths', 'introduced in', 'promoted in'],
       gated.map(([name, feature]) => [
         feature.docs ? `[${code(name)}](${feature.docs})` : code(name),
         feature.deprecated ? `${feature.stability}, deprecated` : feature.stability,
         featureFlagText(featureRef(name, feature, key, levels, snapshot.level.ownFlagRule)),
-        feature.fields.map(code).join(', '),
-        kindsText(Object.keys(feature.paths).sort()),
+        pathsText(feature.paths),
         feature.introduced ?? '—',
         feature.promoted.length > 0 ? feature.promoted.join(', ') : '—',
       ]),
@@ -85,7 +114,15 @@ export function renderDocs(snapshot: Snapshot): string {
   ];
   const deprecated = gated.filter(([, feature]) => feature.deprecated);
   if (deprecated.length > 0) {
-    lines.push('Deprecated features:', '', ...deprecated.map(([name, feature]) => `- ${code(name)} (since ${feature.deprecated?.since}): ${feature.deprecated?.message}`), '');
+    lines.push(
+      'Deprecated features:',
+      '',
+      ...deprecated.map(([name, feature]) => {
+        const notice = feature.deprecated as Notice;
+        return `- ${code(name)} (since ${notice.since}): ${notice.message}; ${noticeWhen(notice, featureWindow(feature, snapshot), notice.removalNotBefore, 'removal')}${replaced(notice)}`;
+      }),
+      '',
+    );
   }
 
   const forbiddable = Object.entries(snapshot.features).filter(([, feature]) => feature.stability === 'stable');
@@ -94,11 +131,10 @@ export function renderDocs(snapshot: Snapshot): string {
       '## Stable features',
       '',
       ...table(
-        ['feature', 'fields', 'kinds', 'can be forbidden by'],
+        ['feature', 'paths', 'can be forbidden by'],
         forbiddable.map(([name, feature]) => [
           code(name),
-          feature.fields.map(code).join(', '),
-          kindsText(Object.keys(feature.paths).sort()),
+          pathsText(feature.paths),
           feature.disabledBy ? `${code(feature.disabledBy.flag)} containing ${code(feature.disabledBy.contains)}` : '—',
         ]),
       ),
@@ -141,15 +177,38 @@ export function renderDocs(snapshot: Snapshot): string {
   );
 
   const tombstones = Object.entries(snapshot.tombstones);
+  const removedFeatures = Object.entries(snapshot.removedFeatures ?? {});
+  if (tombstones.length + removedFeatures.length > 0) lines.push('## Removed', '');
+  if (removedFeatures.length > 0) {
+    lines.push(
+      '### Removed features',
+      '',
+      'A use of one of these fields is refused at every level, with "removed in RELEASE: NOTE".',
+      '',
+      ...table(
+        ['feature', 'was', 'paths', 'removed in', 'note', 'replaced by', 'history'],
+        removedFeatures.map(([name, removed]) => [
+          code(name),
+          removed.stability,
+          pathsText(removed.paths),
+          removed.removedIn,
+          removed.note,
+          removed.replacedBy ?? '—',
+          removed.history.length > 0 ? removed.history.join('; ') : '—',
+        ]),
+      ),
+      '',
+    );
+  }
   if (tombstones.length > 0) {
     lines.push(
-      '## Removed keys (tombstones)',
+      '### Removed keys (tombstones)',
       '',
       'A ConfigMap that still sets one of these loads with a warning, never an error.',
       '',
       ...table(
-        ['key', 'shipped', 'removed in', 'note'],
-        tombstones.map(([tombstoneKey, tombstone]) => [code(tombstoneKey), `${tombstone.firstShipped ?? '?'}–${tombstone.lastShipped}`, tombstone.removedIn, tombstone.note]),
+        ['key', 'shipped', 'removed in', 'note', 'replaced by'],
+        tombstones.map(([tombstoneKey, tombstone]) => [code(tombstoneKey), `${tombstone.firstShipped ?? '?'}–${tombstone.lastShipped}`, tombstone.removedIn, tombstone.note, tombstone.replacedBy ?? '—']),
       ),
       '',
     );

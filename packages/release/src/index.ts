@@ -33,3 +33,9 @@ export { listReleases, readSnapshot, latestSnapshot, previousSnapshot, writeSnap
 export { findWorkspacePackage, type WorkspacePackage } from './workspace';
 export { loadCatalog, registryIn } from './load-catalog';
 export * from './release-steps';
+export { bundleParts, type BundleEntry, type BundlePart } from './release-notes';
+export type { NoteClaim, ClaimConfig } from './notes-claims';
+export { falseClaims, claimProblems, rebuiltDisagreements, decide, bundleConfig, type UseDecision } from './check-claims';
+export { registryFromSnapshot, objectAt, parseKindLabel } from './rebuild-registry';
+export { laterOf } from './diff';
+export { pathsText, gatesText, removedText, pinText } from './entries';

@@ -18,6 +18,7 @@ export const RULES: Readonly<Record<PolicyRule, string>> = {
   'new-feature-level': 'a new feature on a v1 kind does not start alpha',
   'release-dates': 'a release is dated before the one it follows, or a notice does not carry the date of the release that first shipped it',
   'stable-on-v1': 'a stable feature on a v1 kind is removed or changed incompatibly (only a new API version may do that)',
+  'promised-date': 'a removalNotBefore or flipNotBefore promises users a date earlier than the policy allows',
 };
 
 export function earliestText(earliest: Earliest): string {
@@ -46,7 +47,7 @@ export function defaultTooEarly(key: string, from: string, to: string, window: W
   const flip = `default of "${key}" flipped from "${from}" to "${to}"`;
   const when = earliestText(allowed);
   if (!notice) {
-    return `${flip} without an announcement; the policy asks for ${windowText(window)}: announce it in this release (${levelKey ? `a "deprecated" entry with default "${to}" in the level key's history` : `deprecate the value "${from}"`}), and the flip is allowed from ${when}`;
+    return `${flip} without an announcement; the policy asks for ${windowText(window)}: announce it in this release (${levelKey ? `levelDefaultChange: { to: "${to}", since, message } in the catalog` : `defaultChange: { to: ${to}, since, message } on the flag`}), and the flip is allowed from ${when}`;
   }
   return `${flip} ${months(monthsBetween(notice.date, date))} after it was announced on ${notice.date} (release ${notice.release}); the policy asks for ${windowText(window)}: allowed from ${when}`;
 }
@@ -83,6 +84,22 @@ export function notTombstoned(key: string): string {
   return `flag "${key}" removed without a tombstone: add a tombstone for "${key}" so that old ConfigMaps keep loading; allowed once it is tombstoned`;
 }
 
+export function featureNotTombstoned(name: string): string {
+  return `feature "${name}" removed without a tombstone: its fields would be silently admitted; add it to removedFeatures (removedIn, note) so that a use is refused with "removed in RELEASE: NOTE"; allowed once it is tombstoned`;
+}
+
+export function featureTombstoneRemoved(name: string): string {
+  return `removed feature "${name}" dropped from removedFeatures: feature tombstones are permanent, so that a use keeps being refused as removed; restore it (never allowed)`;
+}
+
+export function promisedTooEarly(subject: string, field: 'removalNotBefore' | 'flipNotBefore', promised: string, allowed: string, window: Window): string {
+  return `${subject} promises ${field} ${promised}, but the policy allows it only from ${allowed} (${windowText(window)}): set ${field} to ${allowed} or later, or leave it out and the notes print the policy's date`;
+}
+
+export function tooEarlyPromised(what: 'feature' | 'flag', name: string, change: string, promised: string, date: string, field = 'removalNotBefore'): string {
+  return `${what} "${name}" ${change} on ${date}, before the ${promised} its notice promised users (${field}): allowed from ${promised}`;
+}
+
 export function tombstoneRemoved(key: string): string {
   return `tombstone "${key}" removed: tombstones are permanent, so that old ConfigMaps keep loading; restore it (never allowed)`;
 }
@@ -117,7 +134,17 @@ export function describeEvent(event: ReleaseEvent): string {
       return `feature changed: ${event.feature.name}: ${parts.join('; ')}`;
     }
     case 'feature-removed':
-      return `feature removed: ${event.feature.name} (was ${event.feature.stability}${own(event.feature.flag)})`;
+      return `feature removed: ${event.feature.name} (was ${event.feature.stability}${own(event.feature.flag)}; no tombstone)`;
+    case 'feature-tombstoned':
+      return `feature removed: ${event.feature.name} (was ${event.feature.stability}${own(event.feature.flag)}; tombstone: removed in ${event.tombstone.removedIn})`;
+    case 'feature-tombstone-removed':
+      return `feature tombstone removed: ${event.key}`;
+    case 'flag-default-announced':
+      return `flag default change announced: ${event.flag.key} "${event.from}" → "${event.to}" not before ${earliestText(event.flip)}`;
+    case 'flag-default-withdrawn':
+      return `flag default change withdrawn: ${event.flag.key} stays "${event.flag.default}" (was to become "${event.to}")`;
+    case 'level-default-withdrawn':
+      return `level default change withdrawn: ${event.key} stays "${event.default}" (was to become "${event.to}")`;
     case 'flag-added':
       return `flag added: ${event.flag.key} (${event.flag.type}, default "${event.flag.default}", ${event.flag.stability})`;
     case 'flag-promoted':

@@ -1,4 +1,3 @@
-import { tektonCatalog } from '@featuregates/tekton';
 import { formatViolation } from './messages';
 import { checkPolicy } from './policy';
 import { snapshotOf } from './snapshot';
@@ -22,7 +21,15 @@ function scenario(notices: Change | undefined, change: Change, date: string): st
 const deprecate = (...names: string[]): Change => (d) => {
   for (const name of names) feature(d, name).deprecated = { since: 'v2', message: 'goes' };
 };
+/** Removes features the way the policy wants: each leaves a tombstone. */
 const removeFeature = (...names: string[]): Change => (d) => {
+  for (const gone of d.features.filter((entry) => names.includes(entry.name))) {
+    d.removedFeatures = [...(d.removedFeatures ?? []), { name: gone.name, title: gone.title, stability: gone.stability, description: gone.description, uses: gone.uses, removedIn: 'v3', note: 'it is gone', history: gone.history }];
+  }
+  d.features = d.features.filter((entry) => !names.includes(entry.name));
+};
+/** Removes features leaving nothing behind: their fields would be silently admitted. */
+const dropFeature = (...names: string[]): Change => (d) => {
   d.features = d.features.filter((entry) => !names.includes(entry.name));
 };
 
@@ -53,6 +60,36 @@ describe('the compatibility policy', () => {
 
     it('allows the removal once the window has run', () => {
       expect(scenario(deprecate('fan-out'), removeFeature('fan-out'), '2028-04-05')).toEqual([]);
+    });
+
+    it('fails a removal that leaves no tombstone, however long its notice stood', () => {
+      expect(scenario(deprecate('fan-out'), dropFeature('fan-out'), '2028-04-05')).toEqual([
+        '[tombstone] feature "fan-out" removed without a tombstone: its fields would be silently admitted; add it to removedFeatures (removedIn, note) so that a use is refused with "removed in RELEASE: NOTE"; allowed once it is tombstoned',
+      ]);
+    });
+
+    it('never lets a feature tombstone go', () => {
+      const registry = edit(widgets(), removeFeature('glow'));
+      const from = release(registry, '1.0.0', '2027-01-04');
+      const to = release(edit(registry, (d) => void (d.removedFeatures = [])), 'unreleased', '2030-01-01', from);
+      expect(checkPolicy(from, to).map(formatViolation)).toEqual([
+        '[tombstone] removed feature "glow" dropped from removedFeatures: feature tombstones are permanent, so that a use keeps being refused as removed; restore it (never allowed)',
+      ]);
+    });
+
+    it('holds a removal to the later of its window and the removalNotBefore users were promised', () => {
+      const promise = (date: string): Change => (d) => void (feature(d, 'fan-out').deprecated = { since: 'v2', message: 'goes', removalNotBefore: date });
+      expect(scenario(promise('2028-06-01'), removeFeature('fan-out'), '2028-05-01')).toEqual([
+        '[removal-window] feature "fan-out" removed on 2028-05-01, before the 2028-06-01 its notice promised users (removalNotBefore): allowed from 2028-06-01',
+      ]);
+      expect(scenario(promise('2028-06-01'), removeFeature('fan-out'), '2028-06-01')).toEqual([]);
+    });
+
+    it('reports a removalNotBefore earlier than the policy allows: the date users read must be true', () => {
+      const promise: Change = (d) => void (feature(d, 'fan-out').deprecated = { since: 'v2', message: 'goes', removalNotBefore: '2027-10-01' });
+      expect(scenario(undefined, promise, '2027-02-01')).toEqual([
+        '[promised-date] feature "fan-out" promises removalNotBefore 2027-10-01, but the policy allows it only from 2028-02-01 (12 months because it gates v1 kind example.dev/v1 Widget): set removalNotBefore to 2028-02-01 or later, or leave it out and the notes print the policy\'s date',
+      ]);
     });
 
     it('treats dropped paths and a renamed own flag as incompatible changes', () => {
@@ -98,7 +135,7 @@ describe('the compatibility policy', () => {
 
     it('fails a flip without an announcement', () => {
       expect(scenario(undefined, flipOldStyle, '2027-02-01')).toEqual([
-        '[default-window] default of "old-style" flipped from "true" to "false" without an announcement; the policy asks for 12 months because it is a stable flag: announce it in this release (deprecate the value "true"), and the flip is allowed from 2028-02-01',
+        '[default-window] default of "old-style" flipped from "true" to "false" without an announcement; the policy asks for 12 months because it is a stable flag: announce it in this release (defaultChange: { to: false, since, message } on the flag), and the flip is allowed from 2028-02-01',
       ]);
     });
 
@@ -119,10 +156,41 @@ describe('the compatibility policy', () => {
     });
 
     it('fails a flip of the level key\'s default without an announcement (tektoncd/pipeline#6732)', () => {
-      const before = snapshotOf({ ...tektonCatalog, defaultLevel: 'stable' }, { version: '0.1.0', date: '2023-05-24' });
-      const after = snapshotOf(tektonCatalog, { version: '0.2.0', date: '2023-06-20', previous: before });
+      const before = snapshotOf({ ...widgets(), defaultLevel: 'stable' }, { version: '0.1.0', date: '2023-05-24' });
+      const after = snapshotOf(widgets(), { version: '0.2.0', date: '2023-06-20', previous: before });
       expect(checkPolicy(before, after).map(formatViolation)).toEqual([
-        '[default-window] default of "enable-api-fields" flipped from "stable" to "beta" without an announcement; the policy asks for 12 months because the catalog has v1 kinds: announce it in this release (a "deprecated" entry with default "beta" in the level key\'s history), and the flip is allowed from 2024-06-20',
+        '[default-window] default of "enable-api-fields" flipped from "stable" to "beta" without an announcement; the policy asks for 12 months because the catalog has v1 kinds: announce it in this release (levelDefaultChange: { to: "beta", since, message } in the catalog), and the flip is allowed from 2024-06-20',
+      ]);
+    });
+
+    it('times a flip from its defaultChange announcement, and from the flipNotBefore it promised', () => {
+      const announceChange = (flipNotBefore?: string): Change => (d) =>
+        void (flag(d, 'old-style').defaultChange = { to: false, since: 'v2', message: 'the new layout becomes the default', ...(flipNotBefore ? { flipNotBefore } : {}) });
+      const flipAndClear: Change = (d) => {
+        flag(d, 'old-style').default = false;
+        delete flag(d, 'old-style').defaultChange;
+      };
+      expect(scenario(announceChange(), flipAndClear, '2027-10-01')).toEqual([
+        '[default-window] default of "old-style" flipped from "true" to "false" 5 months after it was announced on 2027-04-05 (release 1.1.0); the policy asks for 12 months because it is a stable flag: allowed from 2028-04-05',
+      ]);
+      expect(scenario(announceChange(), flipAndClear, '2028-04-05')).toEqual([]);
+      expect(scenario(announceChange('2028-09-01'), flipAndClear, '2028-04-05')).toEqual([
+        '[default-window] flag "old-style" default flipped to "false" on 2028-04-05, before the 2028-09-01 its notice promised users (flipNotBefore): allowed from 2028-09-01',
+      ]);
+      expect(scenario(undefined, announceChange('2027-06-01'), '2027-02-01')).toEqual([
+        '[promised-date] the default change of flag "old-style" promises flipNotBefore 2027-06-01, but the policy allows it only from 2028-02-01 (12 months because it is a stable flag): set flipNotBefore to 2028-02-01 or later, or leave it out and the notes print the policy\'s date',
+      ]);
+    });
+
+    it('times a level default flip from its levelDefaultChange announcement', () => {
+      const announceLevel: Change = (d) => void (d.levelDefaultChange = { to: 'stable', since: 'v2', message: 'stable by default' });
+      const flipLevel: Change = (d) => {
+        d.defaultLevel = 'stable';
+        delete d.levelDefaultChange;
+      };
+      expect(scenario(announceLevel, flipLevel, '2028-04-05')).toEqual([]);
+      expect(scenario(announceLevel, flipLevel, '2028-04-04')).toEqual([
+        '[default-window] default of "enable-api-fields" flipped from "beta" to "stable" 11 months after it was announced on 2027-04-05 (release 1.1.0); the policy asks for 12 months because the catalog has v1 kinds: allowed from 2028-04-05',
       ]);
     });
 

@@ -47,11 +47,13 @@ export function checkPolicy(from: Snapshot, to: Snapshot, events: readonly Relea
   for (const event of events) {
     switch (event.type) {
       case 'feature-removed':
+      case 'feature-tombstoned':
       case 'feature-changed': {
         if (event.type === 'feature-changed' && event.removedPaths.length === 0 && !event.flagFrom) break;
         const name = event.feature.name;
         const before = from.features[name];
-        const change = event.type === 'feature-removed' ? 'removed' : 'changed incompatibly';
+        const change = event.type === 'feature-changed' ? 'changed incompatibly' : 'removed';
+        if (event.type === 'feature-removed') violations.push({ rule: 'tombstone', subject: name, message: messages.featureNotTombstoned(name), allowed: { kind: 'once-fixed' } });
         const v1 = before.stability === 'stable' ? stableKindsOf(before, from, to) : [];
         if (stableNeedsNewApiVersion && v1.length > 0) {
           violations.push({ rule: 'stable-on-v1', subject: name, message: messages.stableOnV1(name, change, v1[0]), allowed: { kind: 'never' } });
@@ -59,10 +61,13 @@ export function checkPolicy(from: Snapshot, to: Snapshot, events: readonly Relea
         }
         const window = featureWindow(before, from, to);
         const result = windowCheck(before.deprecated, window, to);
-        if (result.ok) break;
-        violations.push(removalViolation('feature', name, before.stability, change, window, result, to));
+        if (!result.ok) violations.push(removalViolation('feature', name, before.stability, change, window, result, to));
+        else violations.push(...promiseBroken('feature', name, change, before.deprecated?.removalNotBefore, to));
         break;
       }
+      case 'feature-tombstone-removed':
+        violations.push({ rule: 'tombstone', subject: event.key, message: messages.featureTombstoneRemoved(event.key), allowed: { kind: 'never' } });
+        break;
       case 'feature-added': {
         const added = to.features[event.feature.name];
         const v1 = added.stability === 'alpha' ? [] : stableKindsOf(added, to);
@@ -90,10 +95,14 @@ export function checkPolicy(from: Snapshot, to: Snapshot, events: readonly Relea
       }
       case 'flag-default-changed': {
         const before = from.flags[event.flag.key];
-        const notice = before.deprecatedValues?.find((entry) => entry.value === event.from) ?? before.deprecated;
+        const announced = before.defaultChange?.to === event.to ? before.defaultChange : undefined;
+        const notice = announced ?? before.deprecatedValues?.find((entry) => entry.value === event.from) ?? before.deprecated;
         const window = flagWindow(before);
         const result = windowCheck(notice, window, to);
-        if (result.ok) break;
+        if (result.ok) {
+          violations.push(...promiseBroken('flag', event.flag.key, `default flipped to "${event.to}"`, announced?.flipNotBefore, to, 'default-window', 'flipNotBefore'));
+          break;
+        }
         violations.push({
           rule: 'default-window',
           subject: event.flag.key,
@@ -106,7 +115,10 @@ export function checkPolicy(from: Snapshot, to: Snapshot, events: readonly Relea
         const notice = from.level.notice?.to === event.to ? from.level.notice : undefined;
         const window = levelWindow(from, to);
         const result = windowCheck(notice, window, to);
-        if (result.ok) break;
+        if (result.ok) {
+          violations.push(...promiseBroken('flag', event.key, `default flipped to "${event.to}"`, notice?.flipNotBefore, to, 'default-window', 'flipNotBefore'));
+          break;
+        }
         violations.push({
           rule: 'default-window',
           subject: event.key,
@@ -138,7 +150,10 @@ export function checkPolicy(from: Snapshot, to: Snapshot, events: readonly Relea
         const window: Window =
           ownerWindow?.kind === 'months' ? { ...ownerWindow, why: `it is the own flag of feature "${before.feature}", which ${ownerWindow.why.replace(/^it /, '')}` } : (ownerWindow ?? flagWindow(before));
         const result = windowCheck(notice, window, to);
-        if (result.ok) break;
+        if (result.ok) {
+          if (event.type !== 'flag-values-changed') violations.push(...promiseBroken('flag', key, 'removed', before.deprecated?.removalNotBefore, to));
+          break;
+        }
         const change = event.type === 'flag-values-changed' ? `dropped value(s) ${event.removed.map((value) => `"${value}"`).join(', ')}` : 'removed';
         violations.push(removalViolation('flag', key, before.stability, change, window, result, to));
         break;
@@ -149,6 +164,44 @@ export function checkPolicy(from: Snapshot, to: Snapshot, events: readonly Relea
       default:
         break;
     }
+  }
+  violations.push(...falsePromises(from, to));
+  return violations;
+}
+
+/** A change that the policy's window allows but that comes before the date its notice promised users. */
+function promiseBroken(
+  what: 'feature' | 'flag',
+  name: string,
+  change: string,
+  promised: string | undefined,
+  to: Snapshot,
+  rule: 'removal-window' | 'default-window' = 'removal-window',
+  field: 'removalNotBefore' | 'flipNotBefore' = 'removalNotBefore',
+): PolicyViolation[] {
+  if (!promised || promised <= to.date) return [];
+  return [{ rule, subject: name, message: messages.tooEarlyPromised(what, name, change, promised, to.date, field), allowed: { kind: 'date', date: promised } }];
+}
+
+/** Every promised date in the tree's notices that the policy's window would not honour: what users read must be true. */
+function falsePromises(from: Snapshot, to: Snapshot): PolicyViolation[] {
+  const promises: { subject: string; name: string; field: 'removalNotBefore' | 'flipNotBefore'; promised?: string; notice: Notice; window: Window }[] = [];
+  for (const [name, feature] of Object.entries(to.features)) {
+    if (feature.deprecated) promises.push({ subject: `feature "${name}"`, name, field: 'removalNotBefore', promised: feature.deprecated.removalNotBefore, notice: feature.deprecated, window: featureWindow(feature, from, to) });
+  }
+  for (const [key, flag] of Object.entries(to.flags)) {
+    if (flag.deprecated) promises.push({ subject: `flag "${key}"`, name: key, field: 'removalNotBefore', promised: flag.deprecated.removalNotBefore, notice: flag.deprecated, window: flagWindow(flag) });
+    if (flag.defaultChange) promises.push({ subject: `the default change of flag "${key}"`, name: key, field: 'flipNotBefore', promised: flag.defaultChange.flipNotBefore, notice: flag.defaultChange, window: flagWindow(flag) });
+  }
+  if (to.level.notice) {
+    promises.push({ subject: `the default change of "${to.level.key}"`, name: to.level.key, field: 'flipNotBefore', promised: to.level.notice.flipNotBefore, notice: to.level.notice, window: levelWindow(from, to) });
+  }
+  const violations: PolicyViolation[] = [];
+  for (const { subject, name, field, promised, notice, window } of promises) {
+    if (!promised) continue;
+    const earliest = earliestAfter(notice, window);
+    if (earliest.kind !== 'date' || promised >= earliest.date) continue;
+    violations.push({ rule: 'promised-date', subject: name, message: messages.promisedTooEarly(subject, field, promised, earliest.date, window), allowed: { kind: 'once-fixed' } });
   }
   return violations;
 }

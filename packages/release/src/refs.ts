@@ -6,7 +6,7 @@ import type { FeatureEntry, FeatureRef, FlagEntry, FlagRef, Snapshot } from './t
  * `levels` are the catalog's declared levels (a snapshot's `level.levels`), all three when omitted;
  * `ownFlagRule` the snapshot's `level.ownFlagRule`.
  */
-export function featureRef(name: string, entry: FeatureEntry, levelKey: string, levels: readonly Stability[] = STABILITIES, ownFlagRule?: OwnFlagRule): FeatureRef {
+export function featureRef(name: string, entry: Pick<FeatureEntry, 'title' | 'stability' | 'description' | 'flag' | 'fields' | 'paths'>, levelKey: string, levels: readonly Stability[] = STABILITIES, ownFlagRule?: OwnFlagRule): FeatureRef {
   return {
     name,
     levelKey,
@@ -17,6 +17,7 @@ export function featureRef(name: string, entry: FeatureEntry, levelKey: string, 
     ...(entry.flag ? { flag: entry.flag } : {}),
     fields: [...entry.fields],
     kinds: Object.keys(entry.paths).sort(),
+    paths: Object.fromEntries(Object.entries(entry.paths).map(([kind, list]) => [kind, [...list]])),
     bundles: bundlesOffering(entry.stability, levels),
   };
 }

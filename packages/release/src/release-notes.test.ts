@@ -28,7 +28,7 @@ describe('RELEASE_NOTES.md', () => {
       '',
       '## All changes',
       '',
-      '### New alpha features',
+      '### Action required',
     ]);
     expect(notes).toContain('### Promoted\n\n- **`turbo`** from alpha to beta');
   });
@@ -36,9 +36,9 @@ describe('RELEASE_NOTES.md', () => {
   it('has a part for installers of each bundle with what changes for them', () => {
     expect(part('stable')).toContain('`enable-api-fields` defaults to `stable`');
     expect(part('stable')).not.toContain('turbo');
-    expect(part('stable')).toContain('### Behaviour changes\n\n- Flag **`experimental-cache`**: the default changes from `false` to `true`');
+    expect(part('stable')).toContain('### Action required\n\n- Flag **`experimental-cache`**: the default changes from `false` to `true`. Pin `experimental-cache: "false"` to keep the old behaviour.');
     expect(part('beta')).toContain('- **`turbo`** from alpha to beta');
-    expect(part('beta')).toContain('New to this bundle, and on by default here.');
+    expect(part('beta')).toContain('New to this bundle, and on by default here (`enable-api-fields: beta`); `enable-turbo: "false"` turns it off.');
     expect(part('beta')).not.toContain('sparkle');
     expect(part('alpha')).toContain('**`sparkle`** (alpha)');
     expect(part('alpha')).toContain('Off by default here: set `enable-api-fields: alpha` to use it.');

@@ -1,6 +1,8 @@
 import { levelAdmits, moreStable, STABILITIES, type Stability } from '@featuregates/gates';
 import { bumpFor, highestBump } from './bump';
-import { entryText } from './entries';
+import { defaultAnnouncedText, entryText } from './entries';
+import { featureAdvice, flagValueAccepted, noAdvice, pinAdvice, removedAdvice, type Advice, type NoteClaim } from './notes-claims';
+import { featureRef } from './refs';
 import { groupBySection } from './sections';
 import type { ReleaseEvent, Snapshot } from './types';
 
@@ -12,7 +14,7 @@ export function bundleDefaultLevel(catalogDefault: Stability, bundle: Stability)
   return moreStable(catalogDefault, bundle);
 }
 
-/** Whether installers of a bundle see this event: the feature or flag is (or was) offered there, or it changes a default. */
+/** Whether installers of a bundle see this event: the feature or flag is (or was) offered there, or it changes a default they have. */
 export function concernsBundle(event: ReleaseEvent, bundle: Stability): boolean {
   switch (event.type) {
     case 'feature-promoted':
@@ -21,10 +23,20 @@ export function concernsBundle(event: ReleaseEvent, bundle: Stability): boolean 
     case 'flag-promoted':
     case 'flag-demoted':
       return levelAdmits(bundle, event.from) || levelAdmits(bundle, event.to);
-    case 'flag-default-changed':
-    case 'tombstone-removed':
+    // A removed feature's fields are refused everywhere from now on (or, without a tombstone, admitted everywhere).
+    case 'feature-removed':
+    case 'feature-tombstoned':
+      return true;
     case 'level-default-announced':
     case 'level-default-changed':
+      return bundleDefaultLevel(event.from, bundle) !== bundleDefaultLevel(event.to, bundle);
+    case 'level-default-withdrawn':
+      return bundleDefaultLevel(event.default, bundle) !== bundleDefaultLevel(event.to, bundle);
+    case 'flag-default-changed':
+    case 'flag-default-announced':
+    case 'flag-default-withdrawn':
+    case 'tombstone-removed':
+    case 'feature-tombstone-removed':
     case 'own-flag-rule-changed':
     case 'kind-added':
     case 'kind-removed':
@@ -36,24 +48,64 @@ export function concernsBundle(event: ReleaseEvent, bundle: Stability): boolean 
   }
 }
 
-/** What a bundle's installer should know about one feature event: on by default, opt-in, or new here. */
-function bundleHint(event: ReleaseEvent, bundle: Stability, level: Stability): string {
-  if (!('feature' in event) || event.type === 'feature-removed') return '';
-  const { feature } = event;
-  const ownFlagOff = feature.flag && feature.ownFlagRule === 'own-flag-decides' && feature.stability !== 'stable'
-    ? ` Off by default: set \`${feature.flag}: "true"\` to use it (\`${feature.levelKey}\` does not turn it on).`
-    : undefined;
-  if (event.type === 'feature-promoted' && !levelAdmits(bundle, event.from)) {
-    if (ownFlagOff) return ` New to this bundle.${ownFlagOff}`;
-    return levelAdmits(level, feature.stability) ? ' New to this bundle, and on by default here.' : ' New to this bundle.';
+/** One event as a bundle's installers read it: the entry, the advice for this bundle, and the claims it makes. */
+export interface BundleEntry {
+  event: ReleaseEvent;
+  text: string;
+  claims: NoteClaim[];
+}
+
+/** The part of the notes for the installers of one bundle. */
+export interface BundlePart {
+  bundle: Stability;
+  /** The bundle's default level. */
+  level: Stability;
+  entries: BundleEntry[];
+  /** Claims of the part as a whole ("Nothing changes"). */
+  claims: NoteClaim[];
+}
+
+function bundleEntry(event: ReleaseEvent, bundle: Stability, level: Stability, to: Snapshot): BundleEntry {
+  const entry = (text: string, advice: Advice = noAdvice): BundleEntry => ({ event, text: `${text}${advice.text}`, claims: advice.claims });
+  switch (event.type) {
+    case 'level-default-announced': {
+      const [from, next] = [bundleDefaultLevel(event.from, bundle), bundleDefaultLevel(event.to, bundle)];
+      return entry(defaultAnnouncedText(event, from, next), pinAdvice(event.key, from, next, (value) => levelAdmits(bundle, value as Stability), true));
+    }
+    case 'level-default-changed': {
+      const [from, next] = [bundleDefaultLevel(event.from, bundle), bundleDefaultLevel(event.to, bundle)];
+      return entry(`**\`${event.key}\`**: the default here changes from \`${from}\` to \`${next}\`.`, pinAdvice(event.key, from, next, () => false, true, 'the old behaviour'));
+    }
+    case 'flag-default-announced':
+      return entry(defaultAnnouncedText(event), pinAdvice(event.flag.key, event.from, event.to, flagValueAccepted(to, event.flag.key, bundle)));
+    case 'flag-default-changed':
+      return entry(`Flag **\`${event.flag.key}\`**: the default changes from \`${event.from || '""'}\` to \`${event.to || '""'}\`.`, pinAdvice(event.flag.key, event.from, event.to, () => false, false, 'the old behaviour'));
+    case 'feature-tombstoned':
+      return entry(entryText(event, bundle), removedAdvice(event.feature.name, event.tombstone.paths));
+    case 'feature-added':
+    case 'feature-promoted':
+    case 'feature-demoted':
+    case 'feature-changed':
+    case 'feature-deprecated':
+    case 'feature-deprecation-withdrawn': {
+      const newHere = event.type === 'feature-added' ? false : event.type === 'feature-promoted' ? !levelAdmits(bundle, event.from) : false;
+      const current = event.type === 'feature-changed' || event.type === 'feature-deprecated' || event.type === 'feature-deprecation-withdrawn' ? to.features[event.feature.name] : undefined;
+      const feature = current ? featureRef(event.feature.name, current, to.level.key, to.level.levels, to.level.ownFlagRule) : event.feature;
+      return entry(entryText(event, bundle), featureAdvice(feature, bundle, level, newHere));
+    }
+    default:
+      return entry(entryText(event, bundle));
   }
-  if (feature.stability === 'stable') return '';
-  if (ownFlagOff) return ownFlagOff;
-  if (levelAdmits(level, feature.stability)) {
-    return ` On by default here (\`${feature.levelKey}: ${level}\`)${feature.flag ? `; \`${feature.flag}: "false"\` turns it off` : ''}.`;
-  }
-  const how = feature.flag ? `set \`${feature.flag}: "true"\` or \`${feature.levelKey}: ${feature.stability}\`` : `set \`${feature.levelKey}: ${feature.stability}\``;
-  return ` Off by default here: ${how} to use it.`;
+}
+
+/** The parts for installers of each bundle the catalog declares, least permissive first: entries, advice and claims. */
+export function bundleParts({ to, events }: Pick<NotesInput, 'to' | 'events'>): BundlePart[] {
+  const levels = to.level.levels ?? STABILITIES;
+  return BUNDLES.filter((bundle) => levels.includes(bundle)).map((bundle) => {
+    const level = bundleDefaultLevel(to.level.default, bundle);
+    const entries = events.filter((event) => concernsBundle(event, bundle)).map((event) => bundleEntry(event, bundle, level, to));
+    return { bundle, level, entries, claims: entries.length === 0 ? [{ claim: 'unchanged' }] : [] };
+  });
 }
 
 export interface NotesInput {
@@ -64,8 +116,8 @@ export interface NotesInput {
   first?: boolean;
 }
 
-function sectionsMarkdown(events: readonly ReleaseEvent[], depth: string, hint: (event: ReleaseEvent) => string = () => ''): string[] {
-  return groupBySection(events, (event) => event).flatMap(({ heading, items }) => [`${depth} ${heading}`, '', ...items.map((event) => `- ${entryText(event)}${hint(event)}`), '']);
+function sectionsMarkdown<T>(items: readonly T[], eventOf: (item: T) => ReleaseEvent, text: (item: T) => string): string[] {
+  return groupBySection(items, eventOf).flatMap(({ heading, items: grouped }) => [`### ${heading}`, '', ...grouped.map((item) => `- ${text(item)}`), '']);
 }
 
 /**
@@ -84,16 +136,14 @@ export function renderReleaseNotes({ from, to, events, first }: NotesInput): str
   if (events.length === 0) {
     lines.push('No feature, flag or default changed in this release.', '');
   } else {
-    lines.push(`Package bump the compatibility policy implies: **${highestBump(events.map(bumpFor))}**.`, '', '## All changes', '', ...sectionsMarkdown(events, '###'));
+    lines.push(`Package bump the compatibility policy implies: **${highestBump(events.map(bumpFor))}**.`, '', '## All changes', '', ...sectionsMarkdown(events, (event) => event, (event) => entryText(event)));
   }
-  for (const bundle of BUNDLES) {
-    const level = bundleDefaultLevel(to.level.default, bundle);
-    const concerned = events.filter((event) => concernsBundle(event, bundle));
+  for (const { bundle, level, entries } of bundleParts({ to, events })) {
     lines.push(`## For installers of the ${bundle} bundle`, '');
     const offers = bundle === 'stable' ? 'no alpha or beta feature can be turned on' : bundle === 'beta' ? 'beta features can be turned on, alpha ones cannot' : 'every feature can be turned on';
     lines.push(`In the ${bundle} bundle ${offers}; \`${to.level.key}\` defaults to \`${level}\`.`, '');
-    if (concerned.length === 0) lines.push(`Nothing changes for installers of the ${bundle} bundle.`, '');
-    else lines.push(...sectionsMarkdown(concerned, '###', (event) => bundleHint(event, bundle, level)));
+    if (entries.length === 0) lines.push(`Nothing changes for installers of the ${bundle} bundle.`, '');
+    else lines.push(...sectionsMarkdown(entries, (entry) => entry.event, (entry) => entry.text));
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

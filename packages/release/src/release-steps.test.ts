@@ -77,7 +77,7 @@ describe('the release steps on a workspace', () => {
     releaseSnapshot(ctx(root, widgets(), '2027-01-04'));
     setVersion(root, '2.0.0');
     const removed = edit(widgets(), (d) => void (d.features = d.features.filter((entry) => entry.name !== 'fan-out')));
-    expect(() => releaseSnapshot(ctx(root, removed, '2027-02-01'))).toThrow(/^release 2\.0\.0 breaks the compatibility policy:\n\[removal-window\] beta feature "fan-out" removed without a deprecation notice/);
+    expect(() => releaseSnapshot(ctx(root, removed, '2027-02-01'))).toThrow(/^release 2\.0\.0 breaks the compatibility policy:\n\[tombstone\] feature "fan-out" removed without a tombstone[^\n]*\n\[removal-window\] beta feature "fan-out" removed without a deprecation notice/);
     expect(existsSync(join(root, 'releases/2.0.0'))).toBe(false);
   });
 

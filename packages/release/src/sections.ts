@@ -3,6 +3,7 @@ import type { ReleaseEvent } from './types';
 
 /** The CHANGELOG and release-notes sections, in the order they are printed. */
 export const SECTIONS = [
+  'Action required',
   'New alpha features',
   'New beta features',
   'New stable features',
@@ -26,9 +27,15 @@ export function sectionOf(event: ReleaseEvent): Section {
     case 'feature-deprecated':
     case 'flag-deprecated':
     case 'flag-value-deprecated':
-    case 'level-default-announced':
       return 'Deprecated';
+    case 'flag-default-announced':
+    case 'level-default-announced':
+    case 'flag-default-changed':
+    case 'level-default-changed':
+      return 'Action required';
     case 'feature-removed':
+    case 'feature-tombstoned':
+    case 'feature-tombstone-removed':
     case 'flag-tombstoned':
     case 'flag-removed':
     case 'tombstone-removed':
@@ -39,9 +46,9 @@ export function sectionOf(event: ReleaseEvent): Section {
     case 'feature-deprecation-withdrawn':
     case 'flag-added':
     case 'flag-demoted':
-    case 'flag-default-changed':
     case 'flag-values-changed':
-    case 'level-default-changed':
+    case 'flag-default-withdrawn':
+    case 'level-default-withdrawn':
     case 'own-flag-rule-changed':
       return 'Behaviour changes';
   }

@@ -1,5 +1,5 @@
-import { formatValue, gatedPaths, kindLabel, projectOf, STABILITIES, type HistoryEntry, type Registry } from '@featuregates/gates';
-import type { FeatureEntry, FlagEntry, KindEntry, Notice, Snapshot, TombstoneEntry } from './types';
+import { formatValue, gatedPaths, kindLabel, projectOf, STABILITIES, type ApiFeature, type DefaultChange, type FlagScalar, type HistoryEntry, type Registry } from '@featuregates/gates';
+import type { DefaultNotice, FeatureEntry, FeatureTombstoneEntry, FlagEntry, KindEntry, Notice, Snapshot, TombstoneEntry } from './types';
 
 export interface SnapshotOptions {
   /** Our release version, or `unreleased` for the working tree. */
@@ -27,12 +27,12 @@ function lastDeprecation(history: readonly HistoryEntry[]): HistoryEntry | undef
   return [...history].reverse().find((entry) => entry.event === 'deprecated');
 }
 
-function dateNotice(
-  current: { since: string; message: string },
+function dateNotice<Current extends { since: string; message: string }>(
+  current: Current,
   carried: Notice | undefined,
   history: HistoryEntry | undefined,
   options: SnapshotOptions,
-): Notice {
+): Notice & Current {
   if (carried) return { ...current, date: carried.date, release: carried.release };
   if (!options.previous && history?.date) return { ...current, date: history.date, release: 'catalog' };
   return { ...current, date: options.date, release: options.version };
@@ -40,6 +40,19 @@ function dateNotice(
 
 function historyLabel(entry: HistoryEntry): string {
   return entry.stability ? `${entry.release} (${entry.stability})` : entry.release;
+}
+
+/** One history entry as a removed feature's tombstone keeps it: `v0.3 introduced (alpha)`. */
+function historyLine(entry: HistoryEntry): string {
+  return `${entry.release} ${entry.event}${entry.stability ? ` (${entry.stability})` : ''}${entry.date ? ` ${entry.date}` : ''}${entry.note ? `: ${entry.note}` : ''}`;
+}
+
+/** A feature's (or removed feature's) gated YAML paths per kind label, sorted. */
+function pathsOf(registry: Registry, feature: Pick<ApiFeature, 'uses' | 'title'>): Record<string, string[]> {
+  const paths: Record<string, string[]> = {};
+  for (const { kind, path } of gatedPaths(registry, feature as ApiFeature)) (paths[kindLabel(kind)] ??= []).push(path);
+  for (const label of Object.keys(paths)) paths[label] = sortedUnique(paths[label]);
+  return paths;
 }
 
 /** Freezes a registry as one release of ours sees it: deterministic, and all that diffs and the policy read. */
@@ -56,9 +69,7 @@ export function snapshotOf(registry: Registry, options: SnapshotOptions): Snapsh
   // A variant (a custom task) is the same object read differently: its fields are named by the type it varies.
   const varied = new Map((registry.variants ?? []).map((variant) => [variant.as, variant.type]));
   for (const feature of registry.features) {
-    const paths: Record<string, string[]> = {};
-    for (const { kind, path } of gatedPaths(registry, feature)) (paths[kindLabel(kind)] ??= []).push(path);
-    for (const label of Object.keys(paths)) paths[label] = sortedUnique(paths[label]);
+    const paths = pathsOf(registry, feature);
     const introduced = feature.history.find((entry) => entry.event === 'introduced');
     features[feature.name] = {
       title: feature.title,
@@ -104,6 +115,25 @@ export function snapshotOf(registry: Registry, options: SnapshotOptions): Snapsh
               .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)),
           }
         : {}),
+      ...(flag.defaultChange && formatValue(flag.defaultChange.to) !== formatValue(flag.default)
+        ? { defaultChange: defaultNotice(flag.defaultChange, before?.defaultChange, options) }
+        : {}),
+    };
+  }
+
+  const removedFeatures: Record<string, FeatureTombstoneEntry> = {};
+  for (const removed of registry.removedFeatures ?? []) {
+    removedFeatures[removed.name] = {
+      title: removed.title,
+      stability: removed.stability,
+      description: removed.description,
+      ...(removed.flag ? { flag: removed.flag } : {}),
+      fields: sortedUnique(removed.uses.map((use) => fieldName(varied.get(use.type) ?? use.type, use.path))),
+      paths: pathsOf(registry, removed),
+      removedIn: removed.removedIn,
+      note: removed.note,
+      ...(removed.replacedBy ? { replacedBy: removed.replacedBy } : {}),
+      history: removed.history.map(historyLine),
     };
   }
 
@@ -116,11 +146,15 @@ export function snapshotOf(registry: Registry, options: SnapshotOptions): Snapsh
   for (const alias of registry.aliases) aliases[alias.key] = { target: alias.target, note: alias.note };
 
   const lastLevelEntry = registry.apiFieldsHistory[registry.apiFieldsHistory.length - 1];
+  // An announced level default: `levelDefaultChange`, else (as 0.1.0's catalogs said it) a last `deprecated` history entry naming the new default.
+  const change = registry.levelDefaultChange && registry.levelDefaultChange.to !== registry.defaultLevel ? registry.levelDefaultChange : undefined;
   const announced =
     lastLevelEntry?.event === 'deprecated' && typeof lastLevelEntry.default === 'string' && lastLevelEntry.default !== registry.defaultLevel
       ? lastLevelEntry
       : undefined;
-  const levelNotice = announced
+  const levelNotice = change
+    ? { ...defaultNotice(change, previous?.level.notice, options), to: change.to }
+    : announced
     ? {
         to: announced.default as Snapshot['level']['default'],
         ...dateNotice(
@@ -148,8 +182,16 @@ export function snapshotOf(registry: Registry, options: SnapshotOptions): Snapsh
     features,
     flags,
     tombstones,
+    ...(Object.keys(removedFeatures).length > 0 ? { removedFeatures } : {}),
     aliases,
   };
+}
+
+/** A flag's or the level's announced default change, dated by the release that first shipped it. */
+function defaultNotice(change: DefaultChange<FlagScalar>, carried: DefaultNotice | undefined, options: SnapshotOptions): DefaultNotice {
+  const to = formatValue(change.to);
+  const current = { since: change.since, message: change.message, ...(change.flipNotBefore ? { flipNotBefore: change.flipNotBefore } : {}) };
+  return { to, ...dateNotice(current, carried?.to === to ? carried : undefined, undefined, options) };
 }
 
 /** A snapshot with nothing in it: what the first release is compared with. */

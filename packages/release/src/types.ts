@@ -12,6 +12,18 @@ export interface Notice {
   date: string;
   /** Our release that first shipped it (`catalog` when it predates our first snapshot). */
   release: string;
+  /** A deprecation's promised earliest removal (ISO date), as users read it; the check holds it to the policy. */
+  removalNotBefore?: string;
+  /** What replaces the deprecated thing. */
+  replacedBy?: string;
+}
+
+/** An announced change of a default (a flag's, or the level key's): its own kind of notice. */
+export interface DefaultNotice extends Notice {
+  /** The default from the flip on, formatted as a ConfigMap holds it. */
+  to: string;
+  /** The promised earliest flip (ISO date). */
+  flipNotBefore?: string;
 }
 
 export interface KindEntry {
@@ -60,6 +72,29 @@ export interface FlagEntry {
   introduced?: string;
   deprecated?: Notice;
   deprecatedValues?: DeprecatedValue[];
+  /** An announced flip of the default (`BehaviorFlag.defaultChange`). */
+  defaultChange?: DefaultNotice;
+}
+
+/**
+ * A feature that shipped and was removed (`Registry.removedFeatures`): a use of its fields is
+ * refused with "removed in RELEASE: NOTE". Kept forever, as flag tombstones are.
+ */
+export interface FeatureTombstoneEntry {
+  title: string;
+  /** The maturity it had when it was removed. */
+  stability: Stability;
+  description: string;
+  flag?: string;
+  /** As `FeatureEntry.fields`. */
+  fields: string[];
+  /** As `FeatureEntry.paths`: every YAML path a use is now refused at, per kind label. */
+  paths: Record<string, string[]>;
+  removedIn: string;
+  note: string;
+  replacedBy?: string;
+  /** Its catalog history, one label per entry (`v0.3 introduced (alpha)`). */
+  history: string[];
 }
 
 export interface TombstoneEntry {
@@ -86,11 +121,13 @@ export interface Snapshot {
    * least stable first, and `ownFlagRule`, written only when the catalog declares one (absent,
    * `own-flag-overrides-level`).
    */
-  level: { key: string; default: Stability; levels?: Stability[]; notice?: Notice & { to: Stability }; ownFlagRule?: OwnFlagRule };
+  level: { key: string; default: Stability; levels?: Stability[]; notice?: DefaultNotice & { to: Stability }; ownFlagRule?: OwnFlagRule };
   kinds: Record<string, KindEntry>;
   features: Record<string, FeatureEntry>;
   flags: Record<string, FlagEntry>;
   tombstones: Record<string, TombstoneEntry>;
+  /** Removed features' tombstones; absent when there are none (and in snapshots older than them). */
+  removedFeatures?: Record<string, FeatureTombstoneEntry>;
   aliases: Record<string, { target: string; note: string }>;
 }
 
@@ -111,6 +148,8 @@ export interface FeatureRef {
   fields: string[];
   /** Kind labels, sorted. */
   kinds: string[];
+  /** Every YAML path it gates, per kind label (absent in changesets written before paths were recorded). */
+  paths?: Record<string, string[]>;
   /** The bundles whose ceiling admits it, least permissive first. */
   bundles: Stability[];
 }
@@ -133,19 +172,26 @@ export type ReleaseEvent =
   | { type: 'feature-deprecated'; feature: FeatureRef; notice: Notice; removal: Earliest }
   | { type: 'feature-deprecation-withdrawn'; feature: FeatureRef }
   | { type: 'feature-changed'; feature: FeatureRef; addedPaths: string[]; removedPaths: string[]; flagFrom?: string; flagTo?: string }
+  /** Removed without a tombstone: its fields would be silently admitted (a policy violation). */
   | { type: 'feature-removed'; feature: FeatureRef }
+  /** Removed, leaving a tombstone: a use is refused with "removed in RELEASE: NOTE". */
+  | { type: 'feature-tombstoned'; feature: FeatureRef; tombstone: FeatureTombstoneEntry }
+  | { type: 'feature-tombstone-removed'; key: string; tombstone: FeatureTombstoneEntry }
   | { type: 'flag-added'; flag: FlagRef }
   | { type: 'flag-promoted'; flag: FlagRef; from: Stability; to: Stability }
   | { type: 'flag-demoted'; flag: FlagRef; from: Stability; to: Stability }
   | { type: 'flag-deprecated'; flag: FlagRef; notice: Notice; removal: Earliest }
   | { type: 'flag-value-deprecated'; flag: FlagRef; value: string; notice: Notice; removal: Earliest }
   | { type: 'flag-default-changed'; flag: FlagRef; from: string; to: string }
+  | { type: 'flag-default-announced'; flag: FlagRef; from: string; to: string; notice: DefaultNotice; flip: Earliest }
+  | { type: 'flag-default-withdrawn'; flag: FlagRef; to: string }
   | { type: 'flag-values-changed'; flag: FlagRef; added: string[]; removed: string[] }
   | { type: 'flag-tombstoned'; flag: FlagRef; tombstone: TombstoneEntry }
   | { type: 'flag-removed'; flag: FlagRef }
   | { type: 'tombstone-removed'; key: string; tombstone: TombstoneEntry }
   | { type: 'level-default-announced'; key: string; from: Stability; to: Stability; notice: Notice; removal: Earliest }
   | { type: 'level-default-changed'; key: string; from: Stability; to: Stability }
+  | { type: 'level-default-withdrawn'; key: string; default: Stability; to: Stability }
   /** How features with their own flag are decided changed (registry.ts `OwnFlagRule`). */
   | { type: 'own-flag-rule-changed'; key: string; from: OwnFlagRule; to: OwnFlagRule }
   | { type: 'kind-added'; kind: string; stability: Stability }
@@ -154,7 +200,7 @@ export type ReleaseEvent =
 export type ReleaseEventType = ReleaseEvent['type'];
 
 /** The compatibility rules of DESIGN.md that the release check enforces. */
-export type PolicyRule = 'removal-window' | 'alpha-warning' | 'default-window' | 'level-skip' | 'tombstone' | 'demotion' | 'new-feature-level' | 'stable-on-v1' | 'release-dates';
+export type PolicyRule = 'removal-window' | 'alpha-warning' | 'default-window' | 'level-skip' | 'tombstone' | 'demotion' | 'new-feature-level' | 'stable-on-v1' | 'release-dates' | 'promised-date';
 
 export interface PolicyViolation {
   rule: PolicyRule;

@@ -39,11 +39,12 @@ describe('featuregates release', () => {
     const check = await s.run('release', 'check', '--catalog', 'catalog.json', '--date', '2026-12-01');
     expect(check.code).toBe(1);
     expect(check.out).toBe(
+      '[tombstone] feature "matrix" removed without a tombstone: its fields would be silently admitted; add it to removedFeatures (removedIn, note) so that a use is refused with "removed in RELEASE: NOTE"; allowed once it is tombstoned\n' +
       '[removal-window] beta feature "matrix" removed without a deprecation notice; the policy asks for 12 months because it gates v1 kind tekton.dev/v1 Pipeline: deprecate it in this release, and the change is allowed from 2027-12-01',
     );
     const json = await s.run('release', 'diff', '--catalog', 'catalog.json', '--output', 'json');
     expect(JSON.parse(json.out).events).toEqual([expect.objectContaining({ type: 'feature-removed', bump: 'major', feature: expect.objectContaining({ name: 'matrix' }) })]);
-    expect((await s.run('release', 'diff', '--catalog', 'catalog.json')).out).toBe('1 change(s) since 0.1.0 (2026-11-25):\n  major: feature removed: matrix (was beta)');
+    expect((await s.run('release', 'diff', '--catalog', 'catalog.json')).out).toBe('1 change(s) since 0.1.0 (2026-11-25):\n  major: feature removed: matrix (was beta; no tombstone)');
   });
 
   it('writes changesets (or shows them with --dry-run) and release notes', async () => {
@@ -54,7 +55,7 @@ describe('featuregates release', () => {
     expect(existsSync(join(s.dir, '.changeset'))).toBe(false);
     expect((await s.run('release', 'changeset', '--catalog', 'catalog.json')).out).toBe('wrote .changeset/fg-feature-removed-matrix.md');
     expect(readFileSync(join(s.dir, '.changeset/fg-feature-removed-matrix.md'), 'utf8')).toContain('"@featuregates/tekton": major');
-    expect((await s.run('release', 'notes', '--catalog', 'catalog.json')).out).toContain('### Removed\n\n- **`matrix`** (was beta): removed.');
+    expect((await s.run('release', 'notes', '--catalog', 'catalog.json')).out).toContain('### Removed\n\n- **`matrix`** (was beta): removed, without a tombstone.');
     expect(await s.run('release', 'notes', '--version', '0.1.0')).toMatchObject({ code: 0, out: 'wrote releases/0.1.0/RELEASE_NOTES.md' });
   });
 
