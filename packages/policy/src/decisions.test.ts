@@ -1,39 +1,38 @@
-import { tektonCatalog } from '@featuregates/tekton';
 import { buildPolicies } from './policies';
 import { admit } from './test-support/vap';
 import { overridesLevel } from './test-support/fixtures';
 
-const MATRIX = { apiVersion: 'tekton.dev/v1', kind: 'Pipeline', metadata: { name: 'm' }, spec: { tasks: [{ name: 'a', taskRef: { name: 't' }, matrix: { params: [{ name: 'x', value: ['1'] }] } }] } };
-const PLAIN = { apiVersion: 'tekton.dev/v1', kind: 'Task', metadata: { name: 'plain' }, spec: { steps: [{ name: 's', image: 'busybox' }] } };
-const pipelineKind = { group: 'tekton.dev', version: 'v1', kind: 'Pipeline' };
-const taskKind = { group: 'tekton.dev', version: 'v1', kind: 'Task' };
+const FAN_OUT = { apiVersion: 'gizmos.dev/v1', kind: 'Gizmo', metadata: { name: 'm' }, spec: { parts: [{ name: 'a', fanOut: { params: [{ name: 'x', value: ['1'] }] } }] } };
+const PLAIN = { apiVersion: 'gizmos.dev/v1', kind: 'Plain', metadata: { name: 'plain' }, spec: {} };
+const gizmoKind = { group: 'gizmos.dev', version: 'v1', kind: 'Gizmo' };
+const plainKind = { group: 'gizmos.dev', version: 'v1', kind: 'Plain' };
 
 describe('what the policies read from the ConfigMap', () => {
-  const alpha = buildPolicies(tektonCatalog, { variant: 'alpha' });
+  const alpha = buildPolicies(overridesLevel, { variant: 'alpha' });
 
-  test('a ConfigMap without data is every default: matrix (beta) is on under Tekton\'s default level, and warned about', () => {
-    const decision = admit(alpha, { object: MATRIX, operation: 'CREATE', kind: pipelineKind, params: {} });
+  test('a ConfigMap without data is every default: fan-out (beta) is on under the default level, and warned about', () => {
+    const decision = admit(alpha, { object: FAN_OUT, operation: 'CREATE', kind: gizmoKind, params: {} });
     expect(decision).toMatchObject({ allowed: true, errors: [] });
-    expect(decision.warnings).toEqual(['spec.tasks[*].matrix (and 1 more): uses beta feature "matrix"']);
+    expect(decision.warnings).toEqual([expect.stringMatching(/^spec\.parts\[\*\]\.fanOut\b.*: uses beta feature "fan-out"$/)]);
   });
 
   test('a refused use is named by its path pattern, in the webhook\'s words', () => {
-    const decision = admit(alpha, { object: MATRIX, operation: 'CREATE', kind: pipelineKind, params: { data: { 'enable-api-fields': 'Stable' } } });
+    const decision = admit(alpha, { object: FAN_OUT, operation: 'CREATE', kind: gizmoKind, params: { data: { 'enable-api-fields': 'Stable' } } });
     expect(decision.allowed).toBe(false);
-    expect(decision.messages).toEqual(['spec.tasks[*].matrix, spec.finally[*].matrix: matrix requires "enable-api-fields" feature gate to be "alpha" or "beta" but it is "stable"']);
+    expect(decision.messages).toEqual(['spec.parts[*].fanOut, spec.extras[*].fanOut: fanOut is a beta feature and is off: set "enable-api-fields" to "beta" or "alpha" in ConfigMap gizmo-system/gizmo-flags']);
   });
 
   test('a level the model would refuse refuses the uses it decides, with the model\'s message, and nothing else', () => {
     const data = { 'enable-api-fields': 'bogus' };
-    const refused = admit(alpha, { object: MATRIX, operation: 'CREATE', kind: pipelineKind, params: { data } });
+    const refused = admit(alpha, { object: FAN_OUT, operation: 'CREATE', kind: gizmoKind, params: { data } });
     expect(refused.allowed).toBe(false);
-    expect(refused.messages[0]).toBe('spec.tasks[*].matrix, spec.finally[*].matrix: invalid value "bogus" for "enable-api-fields": want one of "stable", "beta" or "alpha"');
-    expect(admit(alpha, { object: PLAIN, operation: 'CREATE', kind: taskKind, params: { data } }).allowed).toBe(true);
+    expect(refused.messages[0]).toBe('spec.parts[*].fanOut, spec.extras[*].fanOut: "enable-api-fields": invalid value "bogus": must be one of "stable", "beta" or "alpha"');
+    expect(admit(alpha, { object: PLAIN, operation: 'CREATE', kind: plainKind, params: { data } }).allowed).toBe(true);
   });
 
   test('the bundle ceiling is compiled in: the beta policies refuse "alpha" as the level, as the beta bundle does', () => {
-    const beta = buildPolicies(tektonCatalog, { variant: 'beta' });
-    const decision = admit(beta, { object: MATRIX, operation: 'CREATE', kind: pipelineKind, params: { data: { 'enable-api-fields': 'alpha' } } });
+    const beta = buildPolicies(overridesLevel, { variant: 'beta' });
+    const decision = admit(beta, { object: FAN_OUT, operation: 'CREATE', kind: gizmoKind, params: { data: { 'enable-api-fields': 'alpha' } } });
     expect(decision.allowed).toBe(false);
     expect(decision.messages[0]).toContain('"enable-api-fields" is "alpha", but this is the beta bundle');
   });

@@ -1,5 +1,5 @@
 import type { ConfigState } from '@featuregates/gates';
-import { tektonCatalog } from '@featuregates/tekton';
+import { catalog } from './test-support/catalog';
 import { configMapSource, type ConfigMapConfigSource, type SourceEvent } from './configmap-source';
 import { ConfigMapApiServerStandIn } from './test-support/configmap-apiserver-stand-in';
 import { eventually } from './test-support/eventually';
@@ -12,8 +12,8 @@ describe('configMapSource against a stand-in API server', () => {
 
   const open = (options: Partial<Parameters<typeof configMapSource>[1]> = {}) => {
     events = [];
-    source = configMapSource(tektonCatalog, {
-      namespace: 'tekton-pipelines',
+    source = configMapSource(catalog, {
+      namespace: 'widgets',
       name: 'feature-flags',
       kubeConfig: apiServer.kubeConfig(),
       backoff: { initialMs: 20, maxMs: 100 },
@@ -25,7 +25,7 @@ describe('configMapSource against a stand-in API server', () => {
   const level = () => source?.state().config?.level;
 
   beforeEach(async () => {
-    apiServer = await new ConfigMapApiServerStandIn().start();
+    apiServer = await new ConfigMapApiServerStandIn('widgets').start();
     apiServer.set('feature-flags', { 'enable-api-fields': 'stable' });
   });
 
@@ -63,7 +63,7 @@ describe('configMapSource against a stand-in API server', () => {
     await eventually(() => expect(source?.state().errors[0]?.message).toContain('"betta"'));
     expect(level()).toBe('stable');
     apiServer.remove('feature-flags');
-    await eventually(() => expect(source?.state().errors[0]?.message).toBe('ConfigMap tekton-pipelines/feature-flags not found'));
+    await eventually(() => expect(source?.state().errors[0]?.message).toBe('ConfigMap widgets/feature-flags not found'));
     expect(level()).toBe('stable');
     apiServer.set('feature-flags', { 'enable-api-fields': 'beta' });
     await eventually(() => expect(level()).toBe('beta'));
@@ -137,14 +137,14 @@ describe('configMapSource against a stand-in API server', () => {
     open({ backoff: { initialMs: 10_000 } });
     await source?.firstLoad;
     expect(source?.state().config).toBeUndefined();
-    expect(source?.state().errors[0].message).toMatch(/^cannot list ConfigMap tekton-pipelines\/feature-flags: HTTP 500/);
+    expect(source?.state().errors[0].message).toMatch(/^cannot list ConfigMap widgets\/feature-flags: HTTP 500/);
   });
 
   it('says so when the ConfigMap does not exist', async () => {
     apiServer.remove('feature-flags');
     open();
     await source?.firstLoad;
-    expect(source?.state().errors[0].message).toBe('ConfigMap tekton-pipelines/feature-flags not found');
+    expect(source?.state().errors[0].message).toBe('ConfigMap widgets/feature-flags not found');
   });
 
   it('refresh() reads a change the watch has not delivered yet, one GET for many callers', async () => {

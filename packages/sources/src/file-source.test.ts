@@ -2,7 +2,7 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConfigState } from '@featuregates/gates';
-import { tektonCatalog } from '@featuregates/tekton';
+import { catalog } from './test-support/catalog';
 import { fileSource } from './file-source';
 import { eventually } from './test-support/eventually';
 
@@ -16,7 +16,7 @@ const setup = (text?: string) => {
 describe('fileSource', () => {
   it('loads a ConfigMap manifest and follows edits', async () => {
     const { path } = setup('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: feature-flags}\ndata:\n  enable-api-fields: "stable"\n');
-    const source = fileSource(tektonCatalog, path, { pollIntervalMs: 100 });
+    const source = fileSource(catalog, path, { pollIntervalMs: 100 });
     const seen: ConfigState[] = [];
     source.onChange((state) => seen.push(state));
     try {
@@ -32,7 +32,7 @@ describe('fileSource', () => {
 
   it('refuses a reload with a 2,000,000-character key through the bounded parse, echoing it clipped', async () => {
     const { path } = setup('enable-api-fields: "beta"\n');
-    const source = fileSource(tektonCatalog, path, { pollIntervalMs: 50 });
+    const source = fileSource(catalog, path, { pollIntervalMs: 50 });
     try {
       writeFileSync(path, `${'k'.repeat(2_000_000)}: "v"\nenable-api-fields: "alpha"\n`);
       await eventually(() => expect(source.state().errors[0]?.message).toMatch(/^invalid key "k+…\(2000000 characters\)"/));
@@ -45,7 +45,7 @@ describe('fileSource', () => {
 
   it('keeps the last good config when the file turns bad, reports why, and recovers', async () => {
     const { dir, path } = setup('enable-api-fields: "beta"\n');
-    const source = fileSource(tektonCatalog, path, { pollIntervalMs: 100 });
+    const source = fileSource(catalog, path, { pollIntervalMs: 100 });
     try {
       writeFileSync(path, 'enable-api-fields: "betta"\n');
       await eventually(() => expect(source.state().errors[0]?.message).toContain('"betta"'));
@@ -65,17 +65,17 @@ describe('fileSource', () => {
   });
 
   it('starts without a config when the file is missing or bad, and says so', async () => {
-    const missing = fileSource(tektonCatalog, setup().path);
+    const missing = fileSource(catalog, setup().path);
     expect(missing.state().config).toBeUndefined();
     expect(missing.state().errors[0].message).toMatch(/cannot read the config file: no such file$/);
     await missing.close();
-    const unknown = fileSource(tektonCatalog, setup('enable-api-feilds: alpha\n').path);
+    const unknown = fileSource(catalog, setup('enable-api-feilds: alpha\n').path);
     expect(unknown.state().errors[0].message).toBe('unknown key "enable-api-feilds": did you mean "enable-api-fields"?');
     await unknown.close();
   });
 
   it('applies the ceiling', async () => {
-    const source = fileSource(tektonCatalog, setup('enable-api-fields: alpha\n').path, { ceiling: 'beta' });
+    const source = fileSource(catalog, setup('enable-api-fields: alpha\n').path, { ceiling: 'beta' });
     expect(source.state().config).toBeUndefined();
     expect(source.state().errors[0].message).toContain('this is the beta bundle');
     await source.close();
@@ -83,7 +83,7 @@ describe('fileSource', () => {
 
   it('re-reads on refresh, and counts a revision only for new bytes', async () => {
     const { path } = setup('enable-api-fields: stable\n');
-    const source = fileSource(tektonCatalog, path, { pollIntervalMs: 60_000 });
+    const source = fileSource(catalog, path, { pollIntervalMs: 60_000 });
     try {
       const first = source.state().revision;
       expect((await source.refresh()).revision).toBe(first);

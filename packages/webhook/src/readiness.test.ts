@@ -1,8 +1,8 @@
 import { EMPTY_STATE, nextState, staticSource } from '@featuregates/gates';
-import { tektonCatalog } from '@featuregates/tekton';
+import { catalog } from './test-support/catalog';
 import { readiness } from './readiness';
 
-const good = staticSource(tektonCatalog, { 'enable-api-fields': 'beta' }).state();
+const good = staticSource(catalog, { 'enable-api-fields': 'beta' }).state();
 const certificate = { loaded: true, notAfter: '2030-01-01T00:00:00.000Z' };
 
 describe('readiness', () => {
@@ -11,7 +11,7 @@ describe('readiness', () => {
   });
 
   it('stays ready on a refused newer config, and reports it', () => {
-    const refused = nextState(good, tektonCatalog, { 'enable-api-fields': 'betta' }, {});
+    const refused = nextState(good, catalog, { 'enable-api-fields': 'betta' }, {});
     const result = readiness(refused, certificate, false);
     expect(result.ready).toBe(true);
     expect(result.config.errors[0]).toContain('"betta"');
@@ -19,7 +19,7 @@ describe('readiness', () => {
 
   it('is not ready without a config, without a certificate, or while draining, and says why', () => {
     expect(readiness(EMPTY_STATE, certificate, false).reasons).toEqual(['no valid feature-flags config has been read yet']);
-    const bad = staticSource(tektonCatalog, { nope: 'x' }).state();
+    const bad = staticSource(catalog, { nope: 'x' }).state();
     expect(readiness(bad, { loaded: false, error: 'bad key' }, true).reasons).toEqual([
       expect.stringMatching(/^no valid feature-flags config: unknown key "nope"/),
       'no TLS certificate: bad key',

@@ -9,7 +9,7 @@ import { startWebhook, type RunningWebhook } from './start-webhook';
 import { captureLogs } from './test-support/capture-logs';
 import { eventually } from './test-support/eventually';
 import { send } from './test-support/https-client';
-import { reviewFor } from './test-support/reviews';
+import { FAN_OUT_WIDGET, reviewFor } from './test-support/reviews';
 import { writeDevCertificate, type DevCertificateFiles } from './tls/dev-certificate';
 
 const freePort = (): Promise<number> =>
@@ -25,8 +25,6 @@ const refused = (port: number): Promise<boolean> =>
     socket.on('connect', () => (socket.destroy(), resolve(false)));
     socket.on('error', () => resolve(true));
   });
-
-const FAN_OUT_WIDGET = { apiVersion: 'example.dev/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { parts: [{ fanOut: { params: [{ name: 'x' }] } }] } };
 
 describe('startWebhook and its catalog', () => {
   let dir: string;

@@ -1,14 +1,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tektonCatalog } from '@featuregates/tekton';
+import { catalog } from './test-support/catalog';
 // The Kubernetes API stand-in that the sources package tests with (a local HTTP server, not a cluster).
 import { ConfigMapApiServerStandIn } from '../../sources/src/test-support/configmap-apiserver-stand-in';
 import { startWebhook, type RunningWebhook } from './start-webhook';
 import { captureLogs } from './test-support/capture-logs';
 import { eventually } from './test-support/eventually';
 import { send } from './test-support/https-client';
-import { MATRIX_PIPELINE, reviewFor } from './test-support/reviews';
+import { FAN_OUT_WIDGET, reviewFor } from './test-support/reviews';
 import { writeDevCertificate, type DevCertificateFiles } from './tls/dev-certificate';
 
 describe('startWebhook', () => {
@@ -35,11 +35,11 @@ describe('startWebhook', () => {
     const config = join(dir, 'flags.yaml');
     writeFileSync(config, 'enable-api-fields: stable\n');
     const logs = captureLogs();
-    webhook = await startWebhook({ registry: tektonCatalog, config: { file: config }, tls: tls(), host: '127.0.0.1', port: 0, logger: logs.logger, pollIntervalMs: 100 });
+    webhook = await startWebhook({ registry: catalog, config: { file: config }, tls: tls(), host: '127.0.0.1', port: 0, logger: logs.logger, pollIntervalMs: 100 });
     expect((await send(`${webhook.url}/readyz`, { ca })).status).toBe(200);
-    expect(await allowed(reviewFor(MATRIX_PIPELINE))).toBe(false);
+    expect(await allowed(reviewFor(FAN_OUT_WIDGET))).toBe(false);
     writeFileSync(config, 'enable-api-fields: beta\n');
-    await eventually(async () => expect(await allowed(reviewFor(MATRIX_PIPELINE))).toBe(true));
+    await eventually(async () => expect(await allowed(reviewFor(FAN_OUT_WIDGET))).toBe(true));
     const loads = logs.lines.filter((line) => line.msg === 'config loaded');
     expect(loads.map((line) => [line.level, line.apiFields])).toEqual([
       ['info', 'stable'],
@@ -49,12 +49,12 @@ describe('startWebhook', () => {
   });
 
   it('re-reads a cluster ConfigMap before rejecting, so a change the watch has not delivered counts', async () => {
-    const apiServer = await new ConfigMapApiServerStandIn().start();
+    const apiServer = await new ConfigMapApiServerStandIn('widgets').start();
     try {
       apiServer.set('feature-flags', { 'enable-api-fields': 'stable' });
       webhook = await startWebhook({
-        registry: tektonCatalog,
-        config: { kubernetes: { namespace: 'tekton-pipelines', name: 'feature-flags', kubeConfig: apiServer.kubeConfig() } },
+        registry: catalog,
+        config: { kubernetes: { namespace: 'widgets', name: 'feature-flags', kubeConfig: apiServer.kubeConfig() } },
         tls: tls(),
         host: '127.0.0.1',
         port: 0,
@@ -63,7 +63,7 @@ describe('startWebhook', () => {
       await eventually(async () => expect((await send(`${webhook?.url}/readyz`, { ca })).status).toBe(200));
       apiServer.holdEvents = true;
       apiServer.set('feature-flags', { 'enable-api-fields': 'beta' });
-      expect(await allowed(reviewFor(MATRIX_PIPELINE))).toBe(true);
+      expect(await allowed(reviewFor(FAN_OUT_WIDGET))).toBe(true);
       expect(apiServer.count('get')).toBe(1);
     } finally {
       await webhook?.stop();
@@ -74,11 +74,11 @@ describe('startWebhook', () => {
 
   it('refuses to start without a usable certificate or port, saying which', async () => {
     const config = join(dir, 'flags.yaml');
-    await expect(startWebhook({ registry: tektonCatalog, config: { file: config }, tls: { certFile: files.certPath, keyFile: files.caPath }, host: '127.0.0.1', port: 0 })).rejects.toThrow(
+    await expect(startWebhook({ registry: catalog, config: { file: config }, tls: { certFile: files.certPath, keyFile: files.caPath }, host: '127.0.0.1', port: 0 })).rejects.toThrow(
       /not a matching PEM certificate and key/,
     );
-    webhook = await startWebhook({ registry: tektonCatalog, config: { file: config }, tls: tls(), host: '127.0.0.1', port: 0, logger: captureLogs().logger });
-    await expect(startWebhook({ registry: tektonCatalog, config: { file: config }, tls: tls(), host: '127.0.0.1', port: webhook.port, logger: captureLogs().logger })).rejects.toThrow(
+    webhook = await startWebhook({ registry: catalog, config: { file: config }, tls: tls(), host: '127.0.0.1', port: 0, logger: captureLogs().logger });
+    await expect(startWebhook({ registry: catalog, config: { file: config }, tls: tls(), host: '127.0.0.1', port: webhook.port, logger: captureLogs().logger })).rejects.toThrow(
       /cannot listen on 127\.0\.0\.1:\d+: .*EADDRINUSE/,
     );
   });

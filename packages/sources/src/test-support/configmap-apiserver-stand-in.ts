@@ -30,7 +30,7 @@ export class ConfigMapApiServerStandIn {
   /** Secrets and ValidatingWebhookConfigurations, sharing this stand-in's resourceVersion counter. */
   readonly objectStore: KubernetesObjectsStandIn;
 
-  constructor(readonly namespace = 'tekton-pipelines') {
+  constructor(readonly namespace = 'widgets') {
     this.objectStore = new KubernetesObjectsStandIn(namespace, () => ++this.resourceVersion);
     this.server = createServer((req, res) => this.handle(req, res));
     this.server.on('connection', (socket) => {

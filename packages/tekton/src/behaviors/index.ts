@@ -1,5 +1,5 @@
 export { referenceCatalog, workspaceDirRename, type ReferenceCatalog } from './catalog';
-export type { ReferenceFlags } from './flags';
+export { referenceFlagsOf, RETIRED_VALUES, COSCHEDULE_MODES, type ReferenceFlags, type ReferenceBoolKey, type Coschedule, type AnySnapshot } from './flags';
 export { podForTaskRun, ENTRYPOINT_IMAGE, type PodInput } from './pod-for-task-run';
 export { affinityAssistantFor, affinityAssistantName, affinityTo, PIPELINE_RUN_LABEL } from './affinity-assistant';
 export { credentialsFor, CREDS_SECRETS_PATH, type Credentials } from './credentials';

@@ -1,6 +1,6 @@
 import { affinityAssistantFor, affinityTo } from './affinity-assistant';
 import { credentialsFor } from './credentials';
-import type { ReferenceFlags } from './flags';
+import { referenceFlagsOf, type AnySnapshot, type ReferenceFlags } from './flags';
 import { injectedSecurityContext } from './security-context';
 import { DOWNWARD_MOUNT_PATH, DOWNWARD_VOLUME, READY_ANNOTATION, READY_FILE, READY_VALUE, sidecarReadiness } from './sidecar-readiness';
 import type { Container, Pod, ServiceAccountSecret, Step, TaskRun, TaskSpec, Volume, VolumeMount } from './types';
@@ -29,12 +29,14 @@ function entrypointArgs(step: Step, index: number, firstStepWaits: boolean, cred
 
 /**
  * The Pod a controller creates for a TaskRun: a pure function of the TaskRun, its resolved
- * TaskSpec and one snapshot of the flags. It honours, as Tekton's docs describe them,
+ * TaskSpec and one snapshot of the flags (a switches snapshot of any catalog, or the controller's
+ * view of one, `referenceFlagsOf`). It honours, as Tekton's docs describe them,
  * `await-sidecar-readiness`, `running-in-environment-with-injected-sidecars`,
  * `set-security-context`, `coschedule` and `disable-creds-init`, and the TEP's
  * `workspace-dir-rename` example. Each flag's rule lives in its own module beside this one.
  */
-export function podForTaskRun(input: PodInput, flags: ReferenceFlags): Pod {
+export function podForTaskRun(input: PodInput, snapshot: ReferenceFlags | AnySnapshot): Pod {
+  const flags = 'catalog' in snapshot ? referenceFlagsOf(snapshot) : snapshot;
   const { taskRun, taskSpec } = input;
   const workspaces = workspaceLayout(taskRun, taskSpec, flags);
   const readiness = sidecarReadiness(taskSpec, flags);

@@ -1,12 +1,12 @@
 import { request } from 'node:https';
-import { tektonCatalog } from '@featuregates/tekton';
+import { catalog } from '../test-support/catalog';
 // The Kubernetes API stand-in that the sources package tests with (a local HTTP server, not a cluster).
 import { ConfigMapApiServerStandIn } from '../../../sources/src/test-support/configmap-apiserver-stand-in';
 import { startWebhook, type RunningWebhook } from '../start-webhook';
 import { captureLogs } from '../test-support/capture-logs';
 import { eventually } from '../test-support/eventually';
 import { send } from '../test-support/https-client';
-import { PLAIN_TASK, reviewFor } from '../test-support/reviews';
+import { PLAIN_WIDGET, reviewFor } from '../test-support/reviews';
 
 const NAMESPACE = 'featuregates';
 const SERVICE_NAME = `featuregates-webhook.${NAMESPACE}.svc`;
@@ -33,7 +33,7 @@ describe('startWebhook with self-managed certificates', () => {
   };
   const start = () =>
     startWebhook({
-      registry: tektonCatalog,
+      registry: catalog,
       config: { kubernetes: { namespace: NAMESPACE, name: 'feature-flags', kubeConfig: apiServer.kubeConfig() } },
       tls: { selfManaged: { namespace: NAMESPACE, service: 'featuregates-webhook', secretName: 'featuregates-webhook-tls', webhookConfigurationName: 'featuregates', kubeConfig: apiServer.kubeConfig(), resyncMs: 200 } },
       host: '127.0.0.1',
@@ -47,7 +47,7 @@ describe('startWebhook with self-managed certificates', () => {
     const ca = caBundle();
     const get = (path: string) => send(`${webhook?.url}${path}`, { ca, servername: SERVICE_NAME });
     await eventually(async () => expect((await get('/readyz')).status).toBe(200));
-    expect((await send(`${webhook.url}/validate`, { ca, servername: SERVICE_NAME, body: reviewFor(PLAIN_TASK) })).status).toBe(200);
+    expect((await send(`${webhook.url}/validate`, { ca, servername: SERVICE_NAME, body: reviewFor(PLAIN_WIDGET) })).status).toBe(200);
     const certificates = (await get('/certificates')).json as { mode: string; serving: { notAfter: string }; ca: { notAfter: string }; caBundleMatches: boolean };
     expect(certificates).toMatchObject({ mode: 'self-managed', caBundleMatches: true, dnsNames: [SERVICE_NAME, `${SERVICE_NAME}.cluster.local`, 'localhost'] });
     // What an installer does through `kubectl port-forward`: localhost, with the CA from caBundle.

@@ -1,8 +1,8 @@
-import { tektonCatalog } from '@featuregates/tekton';
+import { catalog } from '../test-support/catalog';
 import { featureFlags, requestFor } from '../test-support/reviews';
 import { configValidation } from './config-validation';
 
-const controller = configValidation({ registry: tektonCatalog, configMapName: 'feature-flags' });
+const controller = configValidation({ registry: catalog, configMapName: 'feature-flags' });
 const admit = async (object: Record<string, unknown>, fields = {}) => (await controller.admit(requestFor(object, fields))).response;
 
 describe('configValidation', () => {
@@ -13,18 +13,18 @@ describe('configValidation', () => {
   });
 
   it('lists every bad value, one line each', async () => {
-    const response = await admit(featureFlags({ 'enable-api-fields': 'gamma', coschedule: 'sometimes' }));
+    const response = await admit(featureFlags({ 'enable-api-fields': 'gamma', mode: 'sometimes' }));
     expect(response.status?.message.split('\n')).toEqual([
       expect.stringMatching(/^data\.enable-api-fields: invalid value "gamma"/),
-      expect.stringMatching(/^data\.coschedule: invalid value "sometimes"/),
+      expect.stringMatching(/^data\.mode: invalid value "sometimes"/),
     ]);
   });
 
   it('admits a good ConfigMap, and a removed key with a warning', async () => {
     expect(await admit(featureFlags({ 'enable-api-fields': 'beta' }))).toMatchObject({ allowed: true, warnings: [] });
-    const old = await admit(featureFlags({ 'disable-home-env-overwrite': 'true' }));
+    const old = await admit(featureFlags({ 'removed-key': 'true' }));
     expect(old.allowed).toBe(true);
-    expect(old.warnings[0]).toMatch(/^data\.disable-home-env-overwrite: "disable-home-env-overwrite" was removed in v0\.33\.0/);
+    expect(old.warnings[0]).toMatch(/^data\.removed-key: "removed-key" was removed in v1\.0/);
     expect(old.warnings[0].length).toBeLessThanOrEqual(120);
   });
 
@@ -49,7 +49,7 @@ describe('configValidation in a stable build', () => {
     jest.isolateModules(() => {
       stableBuild = require('./config-validation').configValidation;
     });
-    const stable = stableBuild?.({ registry: tektonCatalog, configMapName: 'feature-flags' });
+    const stable = stableBuild?.({ registry: catalog, configMapName: 'feature-flags' });
     const { response } = await stable!.admit(requestFor(featureFlags({ 'enable-api-fields': 'beta' })));
     expect(response.status?.message).toBe(
       'data.enable-api-fields: "enable-api-fields" is "beta", but this is the stable bundle, which allows at most "stable": install the "beta" or "alpha" bundle for beta features',

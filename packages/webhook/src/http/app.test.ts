@@ -1,5 +1,5 @@
 import { staticSource, type ConfigSource } from '@featuregates/gates';
-import { tektonCatalog } from '@featuregates/tekton';
+import { catalog } from '../test-support/catalog';
 import { configValidation } from '../controllers/config-validation';
 import { resourceValidation } from '../controllers/resource-validation';
 import { featuresView } from '../features-view';
@@ -7,7 +7,7 @@ import { WebhookMetrics } from '../metrics';
 import { readiness } from '../readiness';
 import { captureLogs } from '../test-support/capture-logs';
 import { send } from '../test-support/https-client';
-import { featureFlags, MATRIX_PIPELINE, PLAIN_TASK, reviewFor } from '../test-support/reviews';
+import { featureFlags, FAN_OUT_WIDGET, PLAIN_WIDGET, reviewFor } from '../test-support/reviews';
 import { generateDevCertificate, type DevCertificate } from '../tls/dev-certificate';
 import { createApp } from './app';
 import { HttpsServer } from './https-server';
@@ -26,17 +26,17 @@ describe('the webhook app over HTTPS', () => {
   beforeAll(async () => {
     certificate = await generateDevCertificate();
     logs = captureLogs();
-    metrics = new WebhookMetrics(tektonCatalog);
-    source = staticSource(tektonCatalog, { 'enable-api-fields': 'stable' });
+    metrics = new WebhookMetrics(catalog);
+    source = staticSource(catalog, { 'enable-api-fields': 'stable' });
     const app = createApp({
-      controllers: [resourceValidation({ registry: tektonCatalog, source, refreshBeforeDeny: false }), configValidation({ registry: tektonCatalog, configMapName: 'feature-flags' })],
+      controllers: [resourceValidation({ registry: catalog, source, refreshBeforeDeny: false }), configValidation({ registry: catalog, configMapName: 'feature-flags' })],
       metrics,
       logger: logs.logger,
       readiness: () => {
         const result = readiness(source.state(), { loaded: true }, false);
         return ready ? result : { ...result, ready: false, reasons: ['test'] };
       },
-      features: () => featuresView(tektonCatalog, source.state(), 'static', 'alpha'),
+      features: () => featuresView(catalog, source.state(), 'static', 'alpha'),
     });
     server = await HttpsServer.listen(app, { host: '127.0.0.1', port: 0, certificate });
     url = `https://127.0.0.1:${server.port}`;
@@ -45,22 +45,22 @@ describe('the webhook app over HTTPS', () => {
   afterAll(() => server.drain(1000));
 
   it('denies with the uid echoed, the paths in the status, and one log line', async () => {
-    const review = reviewFor(MATRIX_PIPELINE, { namespace: 'ns', name: 'm' });
+    const review = reviewFor(FAN_OUT_WIDGET, { namespace: 'ns', name: 'm' });
     const before = logs.lines.length;
     const reply = await post('/validate', review);
     expect(reply.status).toBe(200);
     expect(reply.json).toEqual({
       apiVersion: 'admission.k8s.io/v1',
       kind: 'AdmissionReview',
-      response: { uid: review.request.uid, allowed: false, status: { code: 400, reason: 'BadRequest', message: expect.stringMatching(/^spec\.tasks\[0\]\.matrix: matrix requires/) }, warnings: [] },
+      response: { uid: review.request.uid, allowed: false, status: { code: 400, reason: 'BadRequest', message: expect.stringMatching(/^spec\.parts\[0\]\.fanOut: fanOut requires/) }, warnings: [] },
     });
     const logged = logs.lines.slice(before);
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ level: 'info', msg: 'admission denied', uid: review.request.uid, kind: 'tekton.dev/v1/Pipeline', namespace: 'ns', name: 'm', violationCount: 1 });
+    expect(logged[0]).toMatchObject({ level: 'info', msg: 'admission denied', uid: review.request.uid, kind: 'example.dev/v1/Widget', namespace: 'ns', name: 'm', violationCount: 1 });
   });
 
   it('logs a denial of an object with a 1,000,000-character name and namespace in one short line', async () => {
-    const review = reviewFor(MATRIX_PIPELINE, { namespace: 'n'.repeat(1_000_000), name: 'm'.repeat(1_000_000) });
+    const review = reviewFor(FAN_OUT_WIDGET, { namespace: 'n'.repeat(1_000_000), name: 'm'.repeat(1_000_000) });
     const before = logs.lines.length;
     expect((await post('/validate', review)).status).toBe(200);
     const logged = logs.lines.slice(before);
@@ -71,7 +71,7 @@ describe('the webhook app over HTTPS', () => {
 
   it('allows a plain object without a log line', async () => {
     const before = logs.lines.length;
-    const reply = await post('/validate', reviewFor(PLAIN_TASK));
+    const reply = await post('/validate', reviewFor(PLAIN_WIDGET));
     expect((reply.json as { response: { allowed: boolean } }).response.allowed).toBe(true);
     expect(logs.lines.length).toBe(before);
   });
@@ -108,9 +108,9 @@ describe('the webhook app over HTTPS', () => {
     expect((await get('/readyz')).status).toBe(503);
     ready = true;
     const metricsText = (await get('/metrics')).text;
-    expect(metricsText).toMatch(/featuregates_admission_requests_total\{route="\/validate",kind="Pipeline",operation="CREATE",result="denied"\} \d/);
+    expect(metricsText).toMatch(/featuregates_admission_requests_total\{route="\/validate",kind="Widget",operation="CREATE",result="denied"\} \d/);
     expect(metricsText).toMatch(/featuregates_admission_requests_total\{route="\/validate",kind="other",operation="unknown",result="invalid"\} \d/);
-    expect(metricsText).toContain('featuregates_feature_uses_total{feature="matrix",decision="rejected"}');
+    expect(metricsText).toContain('featuregates_feature_uses_total{feature="fan-out",decision="rejected"}');
     const features = (await get('/features')).json as { flags: { key: string; value: string }[] };
     expect(features.flags[0]).toEqual({ key: 'enable-api-fields', value: 'stable', source: 'configmap' });
   });

@@ -13,13 +13,16 @@ export function reviewFor(object: Record<string, unknown>, fields: Partial<Admis
   return { apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', request: requestFor(object, fields) };
 }
 
-export const MATRIX_PIPELINE = {
-  apiVersion: 'tekton.dev/v1',
-  kind: 'Pipeline',
+/** A Widget of the test catalog (test-support/catalog.ts) that uses its beta feature, `fan-out`. */
+export const FAN_OUT_WIDGET = {
+  apiVersion: 'example.dev/v1',
+  kind: 'Widget',
   metadata: { name: 'm' },
-  spec: { tasks: [{ name: 'a', taskRef: { name: 't' }, matrix: { params: [{ name: 'x', value: ['1'] }] } }] },
+  spec: { parts: [{ name: 'a', fanOut: { params: [{ name: 'x', value: ['1'] }] } }] },
 };
 
-export const PLAIN_TASK = { apiVersion: 'tekton.dev/v1', kind: 'Task', metadata: { name: 't' }, spec: { steps: [{ name: 's', image: 'busybox' }] } };
+/** A Widget that uses no gated field. */
+export const PLAIN_WIDGET = { apiVersion: 'example.dev/v1', kind: 'Widget', metadata: { name: 't' }, spec: { parts: [{ name: 's' }] } };
 
-export const featureFlags = (data: unknown) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'feature-flags', namespace: 'tekton-pipelines' }, data });
+/** The test catalog's feature-flags ConfigMap (its default name, in the namespace named after the catalog). */
+export const featureFlags = (data: unknown) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'feature-flags', namespace: 'widgets' }, data });

@@ -4,14 +4,14 @@ import fc from 'fast-check';
 import { loadAll } from 'js-yaml';
 import { STABILITIES } from '@featuregates/gates';
 import { tektonCatalog } from '@featuregates/tekton';
-import { MATRIX_PIPELINE, PLAIN_TASK, pipelineWithTasks } from '../../../e2e/src/support/objects';
-import { buildPolicies } from './policies';
-import { agree, compare, configsOf, describe as explain, objectsOf, oldObjectOf, type Case } from './test-support/differential';
+import { buildPolicies } from '@featuregates/policy';
+import { MATRIX_PIPELINE, PLAIN_TASK, pipelineWithTasks } from '../../../../e2e/src/support/objects';
+// The policy package's differential harness (its own tests run it on fixture catalogs); here on Tekton's.
+import { agree, compare, configsOf, describe as explain, objectsOf, oldObjectOf, type Case } from '../../../policy/src/test-support/differential';
 
-// Tekton's catalog as the generic package sees it: any catalog, here the one the project ships.
 const registry = tektonCatalog;
 const LISTS = { 'disable-inline-spec': ['', 'taskrun', 'pipelinerun', 'pipeline', 'taskrun,pipelinerun,pipeline', 'pipeline, taskrun', 'taskrun,'] };
-const repository = path.join(__dirname, '../../..');
+const repository = path.join(__dirname, '../../../..');
 
 function examples(): unknown[] {
   const dir = path.join(repository, 'examples');

@@ -1,0 +1,82 @@
+import { parse } from '@bufbuild/cel';
+import { ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding } from 'kubernetes-models/admissionregistration.k8s.io/v1';
+import { loadAll } from 'js-yaml';
+import { STABILITIES, type Registry } from '@featuregates/gates';
+import { policyManifests, policyObjects } from '@featuregates/policy';
+import { tektonCatalog } from '@featuregates/tekton';
+// The policy package's CEL harness (its tests hold the same limits on fixture catalogs), here on Tekton's policies.
+import { compile } from '../../../policy/src/test-support/vap';
+import { expectCelMatchesAsTheModel } from '../../../policy/src/test-support/patterns';
+
+/** cel-go's default parser limits, which the API server's CEL environment keeps. */
+const MAX_CODE_POINTS = 100_000;
+const MAX_NESTING = 250;
+
+type Spec = { variables: { name: string; expression: string }[]; validations: { expression: string; messageExpression: string }[] };
+
+/** How deeply expressions nest in a parsed CEL tree (an upper bound on the parser's recursion). */
+function nesting(expr: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[expr, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (typeof node !== 'object' || node === null) continue;
+    const isExpr = (node as { $typeName?: string }).$typeName === 'cel.expr.Expr';
+    const next = isExpr ? depth + 1 : depth;
+    deepest = Math.max(deepest, next);
+    for (const [key, value] of Object.entries(node)) if (key !== '$typeName') stack.push([value, next]);
+  }
+  return deepest;
+}
+
+describe("Tekton's catalog", () => {
+  const registry: Registry = tektonCatalog;
+  test.each([...STABILITIES])('%s bundle: every expression parses and plans, within the parser\'s limits', (variant) => {
+    for (const object of policyObjects(registry, { variant })) {
+      if (object.kind !== 'ValidatingAdmissionPolicy') continue;
+      const spec = object.spec as Spec;
+      const expressions = [...spec.variables.map((v) => v.expression), ...spec.validations.flatMap((v) => [v.expression, v.messageExpression])];
+      expect(expressions.length).toBeGreaterThan(0);
+      for (const expression of expressions) {
+        expect([...expression].length).toBeLessThanOrEqual(MAX_CODE_POINTS);
+        expect(nesting(parse(expression).expr)).toBeLessThanOrEqual(MAX_NESTING);
+        expect(() => compile(expression)).not.toThrow();
+      }
+      // Kubernetes requires variable names that are CEL identifiers, and a variable may only read those declared before it.
+      spec.variables.forEach((variable, i) => {
+        expect(variable.name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
+        for (const match of variable.expression.matchAll(/variables\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
+          expect(spec.variables.slice(0, i).map((v) => v.name)).toContain(match[1]);
+        }
+      });
+    }
+  });
+
+  test.each([...STABILITIES])('%s bundle: the manifests validate against the Kubernetes schemas', (variant) => {
+    const documents = loadAll(policyManifests(registry, { variant })) as { kind: string }[];
+    expect(documents.length).toBeGreaterThanOrEqual(2);
+    for (const document of documents) {
+      const model = document.kind === 'ValidatingAdmissionPolicy' ? new ValidatingAdmissionPolicy(document as never) : new ValidatingAdmissionPolicyBinding(document as never);
+      expect(() => model.validate()).not.toThrow();
+    }
+  });
+});
+
+test('Tekton\'s policies never match a subresource, and match only CREATE and UPDATE of the catalog\'s kinds', () => {
+  const [policy] = policyObjects(tektonCatalog, { variant: 'alpha' });
+  const rules = (policy.spec as { matchConstraints: { matchPolicy: string; resourceRules: { apiGroups: string[]; apiVersions: string[]; resources: string[]; operations: string[] }[] } }).matchConstraints;
+  expect(rules.matchPolicy).toBe('Exact');
+  expect(rules.resourceRules).toContainEqual({ apiGroups: ['tekton.dev'], apiVersions: ['v1'], resources: ['tasks', 'pipelines', 'taskruns', 'pipelineruns'], operations: ['CREATE', 'UPDATE'], scope: '*' });
+  for (const rule of rules.resourceRules) {
+    expect(rule.operations).toEqual(['CREATE', 'UPDATE']);
+    for (const resource of rule.resources) expect(resource).not.toContain('/');
+  }
+  // Kinds with no gated field (CustomRun, VerificationPolicy) are not matched at all: nothing to check, no ConfigMap to need.
+  expect(rules.resourceRules.flatMap((rule) => rule.resources)).not.toContain('customruns');
+});
+
+const TEKTON_PATTERNS = [...new Set(tektonCatalog.features.flatMap((feature) => feature.uses.flatMap((use) => (use.match.kind === 'pattern' ? [use.match.pattern] : []))))];
+
+test.each(TEKTON_PATTERNS)("Tekton's pattern %s: CEL matches where the gate model does, and every match holds a required literal", (pattern) => {
+  expectCelMatchesAsTheModel(pattern);
+});
