@@ -37,7 +37,7 @@ function shipAnnouncements(target: Tree, version: string, date: string): void {
 
 describe('default --to: announcing a new default', () => {
   it('lists the files it would write, as --dry-run prints them', () => {
-    expect(listed).toEqual(['CREATE docs/features.md', `CREATE ${FIXTURE.catalogDir}/entries/flag-keep-scraps.test.ts`, `UPDATE ${FIXTURE.catalogDir}/flags.ts`]);
+    expect(listed).toEqual(['CREATE .changeset/fg-flag-default-announced-keep-scraps.md', 'CREATE docs/features.md', `CREATE ${FIXTURE.catalogDir}/entries/flag-keep-scraps.test.ts`, `UPDATE ${FIXTURE.catalogDir}/flags.ts`]);
   });
 
   it('writes defaultChange with flipNotBefore the policy window from --date: 12 months for a stable flag, 9 for beta, none for alpha', () => {

@@ -27,7 +27,7 @@ function shipAnnouncement(target: Tree, version: string, date: string): void {
 
 describe('level-default --to', () => {
   it('lists the files it would write, as --dry-run prints them', () => {
-    expect(listed).toEqual(['CREATE docs/features.md', `CREATE ${FIXTURE.catalogDir}/entries/level-enable-api-fields.test.ts`, `UPDATE ${FIXTURE.catalogDir}/catalog.ts`]);
+    expect(listed).toEqual(['CREATE .changeset/fg-level-default-announced-enable-api-fields.md', 'CREATE docs/features.md', `CREATE ${FIXTURE.catalogDir}/entries/level-enable-api-fields.test.ts`, `UPDATE ${FIXTURE.catalogDir}/catalog.ts`]);
   });
 
   it('writes levelDefaultChange with flipNotBefore 12 months from --date (the catalog has a v1 kind), the default unchanged', () => {

@@ -36,7 +36,7 @@ const generatedTest = (file: string): string => tree.read(`${FIXTURE.catalogDir}
 describe('remove', () => {
   it('lists the files it would write, as --dry-run prints them: the feature, its own flag and their tests', () => {
     expect(listed).toEqual([
-      'CREATE .changeset/fg-feature-removed-turbo.md',
+      'CREATE .changeset/fg-feature-tombstoned-turbo.md',
       'CREATE .changeset/fg-flag-tombstoned-enable-turbo.md',
       `CREATE ${FIXTURE.catalogDir}/entries/removed-feature-turbo.test.ts`,
       `CREATE ${FIXTURE.catalogDir}/entries/tombstone-enable-turbo.test.ts`,
