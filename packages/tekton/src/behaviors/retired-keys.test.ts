@@ -12,7 +12,10 @@ function withRemoved(keys: readonly string[]): Registry {
   return {
     ...referenceCatalog,
     flags: referenceCatalog.flags.filter((flag) => !keys.includes(flag.key)),
-    tombstones: [...referenceCatalog.tombstones, ...keys.map((key) => ({ key, lastShipped: 'v9.0.0', removedIn: 'v9.1.0', note: 'removed by a test' }))],
+    tombstones: [
+      ...referenceCatalog.tombstones,
+      ...keys.filter((key) => referenceCatalog.flags.some((flag) => flag.key === key)).map((key) => ({ key, lastShipped: 'v9.0.0', removedIn: 'v9.1.0', note: 'removed by a test' })),
+    ],
   };
 }
 

@@ -3,7 +3,8 @@ import type { BehaviorFlag, Registry } from '@featuregates/gates';
 /**
  * How many values the matrix should vary each key of a catalog over under an alpha ceiling, by a
  * rule of its own rather than the matrix's code: every declared level; a bool both ways; every
- * enum value; a list empty and with each item alone; ints and strings not at all. Tests compare
+ * enum value; a list empty and with each item alone; ints and strings not at all; deprecated legacy
+ * keys the level forces on not at all. Tests compare
  * the matrix with it, so a release that adds, promotes, deprecates or removes a flag changes both.
  */
 export function valueCountsAtAlpha(catalog: Registry): Map<string, number> {
@@ -21,7 +22,8 @@ export function valueCountsAtAlpha(catalog: Registry): Map<string, number> {
         return 1;
     }
   };
-  for (const flag of catalog.flags) if (countOf(flag) > 1) counts.set(flag.key, countOf(flag));
+  // A deprecated legacy key the level forces on is left to the level.
+  for (const flag of catalog.flags) if (countOf(flag) > 1 && !(flag.deprecated && flag.impliedBy)) counts.set(flag.key, countOf(flag));
   return counts;
 }
 

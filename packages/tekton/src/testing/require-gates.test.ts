@@ -21,20 +21,20 @@ const running = (config: Record<string, string>) => {
 
 describe('requireGates', () => {
   it('declares the test when the running config has every required value', () => {
-    const { gates, declared } = running({ coschedule: 'pipelineruns', 'keep-pod-on-cancel': 'true' });
-    gates.requireGates({ coschedule: 'pipelineruns', 'keep-pod-on-cancel': true }).it('keeps the pod', () => undefined);
+    const { gates, declared } = running({ coschedule: 'pipelineruns', 'enable-api-fields': 'alpha' });
+    gates.requireGates({ coschedule: 'pipelineruns', 'enable-api-fields': 'alpha' }).it('keeps the pod', () => undefined);
     expect(declared).toEqual([{ kind: 'it', name: 'keeps the pod' }]);
   });
 
   it('skips with the reason in the test\'s name when one value differs', () => {
     const { gates, declared } = running({ coschedule: 'pipelineruns' });
-    const gated = gates.requireGates({ coschedule: 'pipelineruns', 'keep-pod-on-cancel': true });
+    const gated = gates.requireGates({ coschedule: 'pipelineruns', 'enable-api-fields': 'alpha' });
     gated.test('keeps the pod', () => undefined);
     gated.describe('cancellation', () => undefined);
     expect(gated.met).toBe(false);
     expect(declared).toEqual([
-      { kind: 'test.skip', name: 'keeps the pod [skipped: requires coschedule=pipelineruns, keep-pod-on-cancel=true; running coschedule=pipelineruns, keep-pod-on-cancel=false]' },
-      { kind: 'describe.skip', name: 'cancellation [skipped: requires coschedule=pipelineruns, keep-pod-on-cancel=true; running coschedule=pipelineruns, keep-pod-on-cancel=false]' },
+      { kind: 'test.skip', name: 'keeps the pod [skipped: requires coschedule=pipelineruns, enable-api-fields=alpha; running coschedule=pipelineruns, enable-api-fields=beta]' },
+      { kind: 'describe.skip', name: 'cancellation [skipped: requires coschedule=pipelineruns, enable-api-fields=alpha; running coschedule=pipelineruns, enable-api-fields=beta]' },
     ]);
   });
 

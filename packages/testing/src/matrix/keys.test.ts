@@ -1,5 +1,6 @@
 import { assertValidCatalog, parseConfig, type OwnFlagRule } from '@featuregates/gates';
 import { ownFlags } from '../test-support/catalogs';
+import { missingPairs } from './coverage';
 import { generateMatrix } from './generate';
 import { matrixKeys } from './keys';
 
@@ -38,6 +39,13 @@ describe.each(RULES)('matrixKeys under %s', (rule) => {
   it('keeps a deprecated flag until it is removed, and varies no tombstone', () => {
     expect(keys.get('old-layout')?.values).toEqual(['false', 'true']);
     expect(keys.has('older-layout')).toBe(false);
+  });
+
+  it('leaves a deprecated legacy key the level forces on to the level, so every pair it varies can be run', () => {
+    expect(keys.has('enable-old-runs')).toBe(false);
+    expect(runs(catalog, generateMatrix(catalog, 'each', { ceiling: 'alpha' }).configurations, 'enable-old-runs', 'true')).toBe(true);
+    const pairwise = generateMatrix(catalog, 'pairwise', { ceiling: 'alpha' });
+    expect(missingPairs(pairwise.keys, pairwise.configurations)).toEqual([]);
   });
 });
 

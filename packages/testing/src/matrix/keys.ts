@@ -25,7 +25,8 @@ function candidateValues(flag: BehaviorFlag, fallback: string): string[] {
  * behaviour flag, deprecated ones included until they are removed (clusters still set them), with
  * each value the ceiling lets a config set. A key's default is the value an empty ConfigMap gives
  * it, so an own flag the level turns on (or a beta own flag on by default) runs once set to false.
- * Keys left with one value are not varied.
+ * A deprecated legacy key that a level forces on (TEP-0033's `enable-custom-tasks`) is left to the
+ * level, which already runs it both ways. Keys left with one value are not varied.
  */
 export function matrixKeys(catalog: Registry, ceiling: Stability): MatrixKey[] {
   const admitted = (key: string, value: string) => parseConfig(catalog, { [key]: value }, { ceiling }).errors.length === 0;
@@ -35,6 +36,7 @@ export function matrixKeys(catalog: Registry, ceiling: Stability): MatrixKey[] {
   const defaultLevel = defaults?.level ?? levels[0];
   if (levels.length > 1) keys.push({ key: catalog.apiFieldsKey, values: [defaultLevel, ...levels.filter((level) => level !== defaultLevel)], default: defaultLevel });
   for (const flag of catalog.flags) {
+    if (flag.deprecated && flag.impliedBy) continue;
     const fallback = formatValue(defaults?.values.get(flag.key)?.value ?? flag.default);
     const values = candidateValues(flag, fallback).filter((value) => admitted(flag.key, value));
     if (values.length > 1) keys.push({ key: flag.key, values, default: fallback });
