@@ -21,37 +21,40 @@ function session() {
   };
 }
 
+// The session freezes Tekton's catalog as its first release, dated after any notice a release of
+// ours may have put in it (a notice dated after the first release would be refused as backdated).
+const FROZEN = '2099-01-04';
+const CHECKED = '2099-01-11';
+
 const withoutMatrix = JSON.stringify({ ...tektonCatalog, features: tektonCatalog.features.filter((feature) => feature.name !== 'matrix') });
 
 describe('featuregates release', () => {
   it('freezes the first release, then diffs and checks the tree against it', async () => {
     const s = session();
-    const frozen = await s.run('release', 'snapshot', '--version', '0.1.0', '--date', '2026-11-25');
-    // However many entries the live catalog has: a count here would break at every release.
-    expect(frozen.code).toBe(0);
-    expect(frozen.out).toMatch(/^froze release 0\.1\.0 \(2026-11-25\), \d+ change\(s\): releases\/0\.1\.0\/features\.json, releases\/0\.1\.0\/RELEASE_NOTES\.md$/);
-    expect(await s.run('release', 'diff')).toMatchObject({ code: 0, out: 'no changes since 0.1.0 (2026-11-25)' });
-    expect(await s.run('release', 'check', '--date', '2026-12-01')).toMatchObject({ code: 0, out: '', err: 'release check at 2026-12-01: 0 change(s) since 0.1.0 (2026-11-25), 0 problem(s): the policy holds' });
+    const frozen = await s.run('release', 'snapshot', '--version', '0.1.0', '--date', FROZEN);
+    expect(frozen).toMatchObject({ code: 0, out: expect.stringMatching(new RegExp(`^froze release 0\\.1\\.0 \\(${FROZEN}\\), \\d+ change\\(s\\): releases/0\\.1\\.0/features\\.json, releases/0\\.1\\.0/RELEASE_NOTES\\.md$`)) });
+    expect(await s.run('release', 'diff')).toMatchObject({ code: 0, out: `no changes since 0.1.0 (${FROZEN})` });
+    expect(await s.run('release', 'check', '--date', CHECKED)).toMatchObject({ code: 0, out: '', err: `release check at ${CHECKED}: 0 change(s) since 0.1.0 (${FROZEN}), 0 problem(s): the policy holds` });
   });
 
   it('fails the check on a change that breaks the policy, naming the rule and the date', async () => {
     const s = session();
-    await s.run('release', 'snapshot', '--version', '0.1.0', '--date', '2026-11-25');
+    await s.run('release', 'snapshot', '--version', '0.1.0', '--date', FROZEN);
     writeFileSync(join(s.dir, 'catalog.json'), withoutMatrix);
-    const check = await s.run('release', 'check', '--catalog', 'catalog.json', '--date', '2026-12-01');
+    const check = await s.run('release', 'check', '--catalog', 'catalog.json', '--date', CHECKED);
     expect(check.code).toBe(1);
     expect(check.out).toBe(
       '[tombstone] feature "matrix" removed without a tombstone: its fields would be silently admitted; add it to removedFeatures (removedIn, note) so that a use is refused with "removed in RELEASE: NOTE"; allowed once it is tombstoned\n' +
-      '[removal-window] beta feature "matrix" removed without a deprecation notice; the policy asks for 12 months because it gates v1 kind tekton.dev/v1 Pipeline: deprecate it in this release, and the change is allowed from 2027-12-01',
+      '[removal-window] beta feature "matrix" removed without a deprecation notice; the policy asks for 12 months because it gates v1 kind tekton.dev/v1 Pipeline: deprecate it in this release, and the change is allowed from 2100-01-11',
     );
     const json = await s.run('release', 'diff', '--catalog', 'catalog.json', '--output', 'json');
     expect(JSON.parse(json.out).events).toEqual([expect.objectContaining({ type: 'feature-removed', bump: 'major', feature: expect.objectContaining({ name: 'matrix' }) })]);
-    expect((await s.run('release', 'diff', '--catalog', 'catalog.json')).out).toBe('1 change(s) since 0.1.0 (2026-11-25):\n  major: feature removed: matrix (was beta; no tombstone)');
+    expect((await s.run('release', 'diff', '--catalog', 'catalog.json')).out).toBe(`1 change(s) since 0.1.0 (${FROZEN}):\n  major: feature removed: matrix (was beta; no tombstone)`);
   });
 
   it('writes changesets (or shows them with --dry-run) and release notes', async () => {
     const s = session();
-    await s.run('release', 'snapshot', '--version', '0.1.0', '--date', '2026-11-25');
+    await s.run('release', 'snapshot', '--version', '0.1.0', '--date', FROZEN);
     writeFileSync(join(s.dir, 'catalog.json'), withoutMatrix);
     expect((await s.run('release', 'changeset', '--catalog', 'catalog.json', '--dry-run')).out).toBe('would write .changeset/fg-feature-removed-matrix.md');
     expect(existsSync(join(s.dir, '.changeset'))).toBe(false);
@@ -74,7 +77,7 @@ describe('featuregates release', () => {
 
   it("takes a single-package repo's version from its root package.json, and the package from the field or the catalog's package", async () => {
     const s = session();
-    expect((await s.run('release', 'snapshot', '--date', '2026-11-25')).out).toMatch(/^froze release 0\.1\.0 \(2026-11-25\)/);
+    expect((await s.run('release', 'snapshot', '--date', FROZEN)).out).toMatch(new RegExp(`^froze release 0\\.1\\.0 \\(${FROZEN}\\)`));
     writeFileSync(join(s.dir, 'catalog.json'), withoutMatrix);
     const field = { name: 'root', version: '3.0.0', featuregates: { catalog: 'catalog.json', package: 'widgets-api' } };
     writeFileSync(join(s.dir, 'package.json'), JSON.stringify(field));
