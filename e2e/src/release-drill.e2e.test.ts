@@ -11,8 +11,9 @@ import { cutRelease, failureReport, featuregates, generate, generatedFiles, mark
 import { cloneWorkspace, type WorkspaceClone } from './support/workspace-clone';
 
 /**
- * The release dates. R2 ships the deprecations; R3 comes after every window they open (12 months
- * for a feature on a v1 kind, 9 for a beta flag), so the removals are allowed on its date.
+ * The release dates. R2 ships the deprecations and a default's announcement; R3 comes after every
+ * window they open (12 months for a feature on a v1 kind, 9 for a beta flag), so the removals and
+ * the flip are allowed on its date.
  */
 const R1 = '2027-01-15';
 const R2 = '2027-02-15';
@@ -71,7 +72,7 @@ const notesOf = (version: string): string => clone.read(`releases/${version}/REL
 const bundlePart = (notes: string, bundle: string): string => markdownSection(notes, `## For installers of the ${bundle} bundle`);
 
 describe('a maintainer drives three releases of the catalog through the generators and commands alone', () => {
-  it(`${R1}: a feature with its own flag and a flag are added, alpha`, () => {
+  it(`${R1}: a feature with its own flag and a flag are added, alpha, and a beta flag`, () => {
     const feature = generate(clone, 'feature', [
       'step-cache',
       '--uses', 'Step:cache',
@@ -84,6 +85,8 @@ describe('a maintainer drives three releases of the catalog through the generato
     expect(pendingChanges().text).toContain('feature added: step-cache (alpha, own flag enable-step-cache)');
     generate(clone, 'flag', ['enable-fast-clone', '--stability', 'alpha', '--description', 'Clone with --depth 1.', '--date', R1]);
     expect(pendingChanges().text).toContain('flag added: enable-fast-clone');
+    generate(clone, 'flag', ['keep-step-logs', '--stability', 'beta', '--description', 'Keep the logs of finished steps.', '--date', R1]);
+    expect(pendingChanges().text).toContain('flag added: keep-step-logs (bool, default "false", beta)');
 
     const written = generatedFiles(feature).filter((file) => file.startsWith('.changeset/'));
     expect(written).toEqual(expect.arrayContaining(['.changeset/fg-feature-added-step-cache.md', '.changeset/fg-flag-added-enable-step-cache.md']));
@@ -109,16 +112,19 @@ describe('a maintainer drives three releases of the catalog through the generato
     expect(new Set(TOOLING.map((name) => cut.after[name])).size).toBe(1);
   }, RELEASE_TIMEOUT);
 
-  it(`${R2}: the feature and the flag are promoted to beta and deprecated`, () => {
+  it(`${R2}: the feature and the flag are promoted to beta and deprecated; a flag's new default is announced`, () => {
     generate(clone, 'promote', ['step-cache', '--release', 'v1.17.0', '--date', R2]);
     expect(pendingChanges().text).toContain('feature promoted: step-cache alpha → beta');
     generate(clone, 'promote', ['enable-fast-clone', '--release', 'v1.17.0', '--date', R2]);
     generate(clone, 'deprecate', ['step-cache', '--message', 'Use a workspace cache instead.', '--replacedBy', 'workspace-cache', '--release', 'v1.17.0', '--date', R2]);
     generate(clone, 'deprecate', ['enable-fast-clone', '--message', 'Shallow clones are now automatic.', '--release', 'v1.17.0', '--date', R2]);
+    generate(clone, 'default', ['keep-step-logs', '--to', 'true', '--message', 'Finished steps will keep their logs.', '--release', 'v1.17.0', '--date', R2]);
     const pending = pendingChanges();
     expect(pending.events.map((event) => event.bump)).toEqual(pending.events.map(() => 'minor'));
     expect(pending.text).toContain('feature deprecated: step-cache (beta): removal not before 2028-02-15');
     expect(pending.text).toContain('flag deprecated: enable-fast-clone: removal not before 2027-11-15');
+    // A beta flag's default may flip 9 months after the announcement ships.
+    expect(pending.text).toContain('flag default change announced: keep-step-logs "false" → "true" not before 2027-11-15');
 
     const cut = release(R2);
     expect(cut.version).toBe(bumpVersion(cut.before[CATALOG_PACKAGE], 'minor'));
@@ -131,14 +137,24 @@ describe('a maintainer drives three releases of the catalog through the generato
     const notes = notesOf(cut.version);
     expect(markdownSection(notes, '### Deprecated (removal not before 2028-02-15)')).toContain('- **`step-cache`** (beta): Use a workspace cache instead. Removal not before 2028-02-15.');
     expect(markdownSection(bundlePart(notes, 'beta'), '### Promoted')).toContain('**`step-cache`** from alpha to beta');
+    // The announcement heads the notes: the flip date, and what to pin to keep today's behaviour or adopt the new one.
+    const announced = 'Flag **`keep-step-logs`**';
+    expect(markdownSection(changelog, '#### Action required')).toContain(announced);
+    const action = markdownSection(notes, '### Action required');
+    expect(action).toContain(announced);
+    expect(action).toContain('the default will change from `false` to `true`: Finished steps will keep their logs. Flip not before 2027-11-15.');
+    expect(action).toContain('Pin `keep-step-logs: "false"` to keep today\'s behaviour');
+    expect(notes.indexOf('### Action required')).toBeLessThan(notes.indexOf('### Deprecated'));
   }, RELEASE_TIMEOUT);
 
-  it(`${R3}: once the windows have run, the feature and the flag are removed, leaving tombstones`, () => {
+  it(`${R3}: once the windows have run, the feature and the flag are removed, leaving tombstones, and the default flips`, () => {
     generate(clone, 'remove', ['step-cache', '--note', 'use a workspace cache instead', '--release', 'v1.20.0', '--date', R3]);
     expect(pendingChanges().text).toContain('feature removed: step-cache');
     generate(clone, 'remove', ['enable-fast-clone', '--note', 'shallow clones are automatic', '--release', 'v1.20.0', '--date', R3]);
+    generate(clone, 'default', ['keep-step-logs', '--flip', '--release', 'v1.20.0', '--date', R3]);
     const pending = pendingChanges();
     expect(pending.events.map((event) => event.bump)).toEqual(pending.events.map(() => 'major'));
+    expect(pending.text).toContain('flag default changed: keep-step-logs "false" → "true"');
 
     const cut = release(R3);
     expect(cut.version).toBe(bumpVersion(cut.before[CATALOG_PACKAGE], 'major'));
@@ -152,6 +168,9 @@ describe('a maintainer drives three releases of the catalog through the generato
     const notes = notesOf(cut.version);
     expect(markdownSection(notes, '### Removed')).toContain('- **`step-cache`** (was beta): removed in v1.20.0: use a workspace cache instead');
     expect(bundlePart(notes, 'stable')).toContain('- **`step-cache`** (was beta): removed in v1.20.0');
+    const flipped = 'Flag **`keep-step-logs`**: the default changes from `false` to `true`; set `keep-step-logs: "false"` to keep the old behaviour';
+    expect(markdownSection(changelog, '#### Action required')).toContain(flipped);
+    expect(markdownSection(notes, '### Action required')).toContain(flipped);
     // The tombstone stays in the docs: the feature's history, from its first release to its removal.
     expect(clone.read('docs/features.md')).toContain('v1.16.0 introduced (alpha) 2027-01-15; v1.17.0 promoted (beta) 2027-02-15; v1.17.0 deprecated 2027-02-15; v1.20.0 removed 2028-03-01');
   }, RELEASE_TIMEOUT);

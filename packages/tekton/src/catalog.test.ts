@@ -1,5 +1,6 @@
-import { compileRegistry, defaultConfig, parseConfig, validateCatalog } from '@featuregates/gates';
+import { compileRegistry, defaultConfig, formatValue, parseConfig, validateCatalog } from '@featuregates/gates';
 import { tektonCatalog } from './catalog';
+import { announcedUnsetKeys } from './test-support/announced-defaults';
 
 // Every key of tektoncd/pipeline's config/config-feature-flags.yaml at 3ee1745, with its value there.
 const CURRENT_CONFIGMAP: Record<string, string> = {
@@ -75,12 +76,14 @@ describe('Tekton catalog', () => {
     expect(() => compileRegistry(tektonCatalog)).not.toThrow();
   });
 
-  it("loads Tekton's current config-feature-flags.yaml without an error, warning only of the keys deprecated or removed since", () => {
+  it("loads Tekton's current config-feature-flags.yaml without an error, warning only of the keys deprecated or removed since and of announced defaults it relies on", () => {
     const result = parseConfig(tektonCatalog, CURRENT_CONFIGMAP);
     expect(result.errors).toEqual([]);
     // At 3ee1745: enable-step-actions, enable-tekton-oci-bundles and send-cloudevents-for-runs; a later release may deprecate or remove more.
     const retired = new Set([...tektonCatalog.flags.filter((flag) => flag.deprecated).map((flag) => flag.key), ...tektonCatalog.tombstones.map((tombstone) => tombstone.key)]);
-    expect([...new Set(result.warnings.map((w) => w.key))].sort()).toEqual(Object.keys(CURRENT_CONFIGMAP).filter((key) => retired.has(key)).sort());
+    // A later release may also announce a default change: the keys the file leaves unset hear of it.
+    const expected = [...Object.keys(CURRENT_CONFIGMAP).filter((key) => retired.has(key)), ...announcedUnsetKeys(tektonCatalog, CURRENT_CONFIGMAP)];
+    expect([...new Set(result.warnings.map((w) => w.key))].sort()).toEqual(expected.sort());
   });
 
   it('knows every key of the current ConfigMap as a flag, the level or a removed key', () => {
@@ -167,6 +170,11 @@ describe('Tekton catalog', () => {
     const below = { alpha: ['stable', 'beta'], beta: ['stable'], stable: [] } as const;
     for (const flag of tektonCatalog.flags) {
       for (const [value, stability] of Object.entries(flag.valueStability ?? {})) {
+        // A flipped default may keep its value's maturity: pinning the default is admitted in every bundle.
+        if (value === formatValue(flag.default)) {
+          expect(parseConfig(tektonCatalog, { [flag.key]: value }, { ceiling: 'stable' }).errors).toEqual([]);
+          continue;
+        }
         for (const ceiling of below[stability]) expect(parseConfig(tektonCatalog, { [flag.key]: value }, { ceiling }).errors).toHaveLength(1);
         expect(parseConfig(tektonCatalog, { [flag.key]: value }, { ceiling: stability }).errors).toEqual([]);
       }

@@ -4,6 +4,7 @@
  */
 import { evaluate, parseConfig, type GateConfig } from '@featuregates/gates';
 import { tektonCatalog } from './catalog';
+import { announcedUnsetKeys } from './test-support/announced-defaults';
 
 const config = (data: Record<string, string>): GateConfig => {
   const result = parseConfig(tektonCatalog, data);
@@ -54,9 +55,11 @@ describe('disable-inline-spec loads as Tekton loads it', () => {
   it('accepts "pipeline, taskrun" with a warning naming the item that matches no kind', () => {
     const parsed = parseConfig(tektonCatalog, { 'disable-inline-spec': 'pipeline, taskrun' });
     expect(parsed.errors).toEqual([]);
-    expect(parsed.warnings.map((w) => w.message)).toEqual([
+    // Besides any announced default change of a key this ConfigMap leaves unset.
+    expect(parsed.warnings.filter((w) => w.key === 'disable-inline-spec').map((w) => w.message)).toEqual([
       '"disable-inline-spec": the item " taskrun" matches none of "pipeline", "pipelinerun" or "taskrun", so it has no effect (items are split on commas and not trimmed): write "taskrun" without spaces',
     ]);
+    expect(parsed.warnings.filter((w) => w.key !== 'disable-inline-spec').map((w) => w.key)).toEqual(announcedUnsetKeys(tektonCatalog, { 'disable-inline-spec': 'pipeline, taskrun' }));
   });
 
   it('forbids embedded specs in Pipelines, but not in TaskRuns, under "pipeline, taskrun"', () => {

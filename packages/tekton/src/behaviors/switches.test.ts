@@ -5,6 +5,7 @@ import { referenceCatalog, workspaceDirRename } from './catalog';
 import { createSwitches } from '@featuregates/behaviors';
 import { recordingLogger } from '../../../behaviors/src/test-support/logs';
 import { mutableSource } from '../../../behaviors/src/test-support/mutable-source';
+import { announcedDefaultWarnings } from '../test-support/announced-defaults';
 
 /** The reference catalog as it stood in its deprecation phase: `false` is still the default, and deprecated. */
 const deprecationPhase: GateRegistry = {
@@ -79,13 +80,16 @@ describe('createSwitches', () => {
     const logger = recordingLogger();
     const source = mutableSource(deprecationPhase, {});
     createSwitches({ catalog: deprecationPhase, source, logger });
+    // Besides the deprecation, an empty ConfigMap hears of every default change the catalog announces.
+    const announced = announcedDefaultWarnings(deprecationPhase, {});
     expect(logger.warnings).toEqual([
       '"workspace-dir-rename": value "false" is deprecated: workspaces are mounted at /tekton-files/NAME; refer to them as $(workspaces.NAME.path), then remove the key (it is the default: set "workspace-dir-rename" explicitly to choose)',
+      ...announced,
     ]);
     source.set({ 'workspace-dir-rename': 'true' });
     source.set({ 'workspace-dir-rename': 'false', coschedule: 'disabled' });
     source.set({ 'workspace-dir-rename': 'false', coschedule: 'workspaces' });
-    expect(logger.warnings).toHaveLength(1);
+    expect(logger.warnings).toHaveLength(1 + announced.length);
   });
 
   it('warns once for a deprecated key in use and once for a removed key', () => {
@@ -96,14 +100,16 @@ describe('createSwitches', () => {
     source.set({ 'enable-custom-tasks': 'true', 'disable-affinity-assistant': 'true', coschedule: 'disabled' });
     expect(logger.warnings).toEqual([
       '"enable-custom-tasks" is deprecated: custom tasks are always enabled since v0.44.0; the key has no effect',
+      // The first ConfigMap leaves the keys of any announced default change unset: each is told once.
+      ...announcedDefaultWarnings(tektonCatalog, { 'enable-custom-tasks': 'true' }),
       expect.stringContaining('"disable-affinity-assistant" was removed in v1.0.0'),
     ]);
   });
 
-  it('does not warn about the current default', () => {
+  it('does not warn about the current default, only of a change of it the catalog announces', () => {
     const logger = recordingLogger();
     createSwitches({ catalog: referenceCatalog, source: {}, logger });
-    expect(logger.warnings).toEqual([]);
+    expect(logger.warnings).toEqual(announcedDefaultWarnings(referenceCatalog, {}));
   });
 
   it('reports featuregates_feature_enabled on the registry it is given and keeps it current', async () => {
